@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+"use strict";
+// The CLI is compiled to lib/ by `npm ci` (the prepare script); this shim only starts it.
+try {
+  require("../lib/cli/main.js");
+} catch (error) {
+  if (error && error.code === "MODULE_NOT_FOUND" && /lib[\\/]cli[\\/]main/.test(String(error.message))) {
+    process.stderr.write(
+      "Chưa biên dịch công cụ dòng lệnh: chạy `npm run build:cli` rồi thử lại.\n" +
+        "(The CLI is not compiled yet: run `npm run build:cli` and try again.)\n",
+    );
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,24 @@
+export type {
+  ColumnDef,
+  DistrictGroup,
+  FormDef,
+  FormId,
+  FormParams,
+  Level,
+  RowSpec,
+  Subunits,
+  Tiers,
+  UnitRef,
+  ValueKind,
+} from "./forms/form-types";
+export { FORM_IDS, FormIdSchema, LevelSchema, TiersSchema } from "./forms/form-types";
+export { allForms, getForm } from "./forms/registry";
+export type { CellStyle, PlanCell, PlanValidation, PrintSetup, SheetPlan, ValidationRule } from "./layout/sheet-plan";
+export { buildSheetPlan, FONT_NAME } from "./layout/build-sheet-plan";
+export { cellAddress, columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from "./layout/a1";
+export type { FormStamp, StampReading } from "./stamp/form-stamp";
+export { decodeStamp, encodeStamp, FormStampSchema, STAMP_HEADER, STAMP_SHEET } from "./stamp/form-stamp";
+export { cleanName, inlineName, unitTypeOf, upperName } from "./units/unit-names";
+export type { Language, Messages } from "./messages/messages";
+export { en, messagesFor, vi } from "./messages/messages";
+export { uniqueSheetName, withUniqueNames, SHEET_NAME_MAX } from "./layout/sheet-names";
