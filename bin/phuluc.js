@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 "use strict";
 // The CLI is compiled to lib/ by `npm ci` (the prepare script); this shim only starts it.
+let cli;
 try {
-  require("../lib/cli/main.js");
+  cli = require("../lib/cli/main.js");
 } catch (error) {
   if (error && error.code === "MODULE_NOT_FOUND" && /lib[\\/]cli[\\/]main/.test(String(error.message))) {
     process.stderr.write(
@@ -13,3 +14,6 @@ try {
   }
   throw error;
 }
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,7 +1,6 @@
 import type { ColumnDef, FormDef } from "./form-types";
-import { attachedToReport } from "./skeleton";
+import { attachedToReport, ubnd } from "./skeleton";
 import { districtShapedRows, onTerritoryOf } from "./district-skeleton";
-import { inlineName } from "../units/unit-names";
 
 // Seed 002, "Phụ lục 1" with its GIẢI THÍCH BIỂU MẪU.
 const NOTE_UNIT =
@@ -42,7 +41,7 @@ export const facilitiesForm: FormDef = {
   sheetName: "PL1 Cơ sở vật chất",
   shortName: "Cơ sở vật chất (Phụ lục 1)",
   title: (p) => [`THỰC TRẠNG CƠ SỞ VẬT CHẤT CỦA BỘ PHẬN MỘT CỬA TRÊN ĐỊA BÀN ${onTerritoryOf(p)}`],
-  subtitle: (p) => attachedToReport(p, `UBND ${inlineName(p.unit.name)}`),
+  subtitle: (p) => attachedToReport(p, ubnd(p)),
   columns: () => COLUMNS,
   numberingRow: true,
   rows: districtShapedRows,

@@ -1,5 +1,5 @@
 import type { ColumnDef, FormDef, FormParams, RowSpec } from "./form-types";
-import { GROUP, attachedToReport, communesByDistrict, districtGroups, unitRows } from "./skeleton";
+import { GROUP, attachedToReport, communesByDistrict, districtGroups, unitRows, ubnd } from "./skeleton";
 import { cleanName, inlineName } from "../units/unit-names";
 
 // Seed 000, outline item 1.b (figures per level, split by channel), with seed 001's wording of
@@ -101,7 +101,7 @@ export const intakeForm: FormDef = {
   title: (p) => [
     `THỐNG KÊ KẾT QUẢ TIẾP NHẬN VÀ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH ${cleanName(p.period).toLocaleUpperCase("vi")}`.trim(),
   ],
-  subtitle: (p) => attachedToReport(p, `UBND ${inlineName(p.unit.name)}`),
+  subtitle: (p) => attachedToReport(p, ubnd(p)),
   columns: () => COLUMNS,
   numberingRow: true,
   rows,

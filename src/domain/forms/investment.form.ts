@@ -1,7 +1,6 @@
 import type { ColumnDef, FormDef, FormParams, RowSpec } from "./form-types";
-import { GROUP, attachedToReport } from "./skeleton";
+import { GROUP, attachedToReport, ubnd } from "./skeleton";
 import { districtLevelGroup, districtShapedRows } from "./district-skeleton";
-import { inlineName } from "../units/unit-names";
 
 // Seed 002, "Phụ lục 2" with its GIẢI THÍCH BIỂU MẪU and two footnotes.
 /** Decree 61/2018 took effect in 2018: the year columns start there. */
@@ -109,7 +108,7 @@ export const investmentForm: FormDef = {
   sheetName: "PL2 Đầu tư xây dựng",
   shortName: "Đầu tư xây dựng (Phụ lục 2)",
   title: () => ["KẾT QUẢ ĐẦU TƯ XÂY DỰNG BỘ PHẬN MỘT CỬA CẤP HUYỆN, CẤP XÃ"],
-  subtitle: (p) => attachedToReport(p, `UBND ${inlineName(p.unit.name)}`),
+  subtitle: (p) => attachedToReport(p, ubnd(p)),
   columns,
   numberingRow: true,
   rows,

@@ -1,5 +1,5 @@
 import type { ColumnDef, FormDef, FormParams, RowSpec } from "./form-types";
-import { GROUP, communesByDistrict, districtGroups, unitRows } from "./skeleton";
+import { GROUP, communesByDistrict, districtGroups, unitRows, ubnd } from "./skeleton";
 import { cleanName, inlineName } from "../units/unit-names";
 
 // Seed 004, "PHỤ LỤC II" with its signature block.
@@ -89,7 +89,7 @@ export const proceduresForm: FormDef = {
     "KẾT QUẢ THỰC HIỆN CƠ CHẾ MỘT CỬA, CƠ CHẾ MỘT CỬA LIÊN THÔNG",
     "CỦA ỦY BAN NHÂN DÂN CẤP HUYỆN VÀ CẤP XÃ",
   ],
-  subtitle: (p) => `(Kèm theo Báo cáo số      /BC-UBND ngày    /    /${p.year} của UBND ${inlineName(p.unit.name)})`,
+  subtitle: (p) => `(Kèm theo Báo cáo số      /BC-UBND ngày    /    /${p.year} của ${ubnd(p)})`,
   columns: () => COLUMNS,
   numberingRow: false,
   rows,

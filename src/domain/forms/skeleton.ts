@@ -1,4 +1,5 @@
 import type { DistrictGroup, FormParams, RowSpec, UnitRef } from "./form-types";
+import { inlineName } from "../units/unit-names";
 
 const ROMAN: [number, string][] = [
   [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
@@ -81,4 +82,9 @@ export function communesByDistrict(
     next += d.communes.length;
     return [{ role: "subheading", label: d.district.name }, ...block];
   });
+}
+
+/** "UBND thị xã Việt Yên", or the seed's blank where the template names no unit yet. */
+export function ubnd(p: FormParams): string {
+  return p.unit.name ? `UBND ${inlineName(p.unit.name)}` : "UBND ...";
 }

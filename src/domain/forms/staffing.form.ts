@@ -1,5 +1,5 @@
 import type { ColumnDef, FormDef, FormParams, RowSpec } from "./form-types";
-import { GROUP, directCommunes, districtGroups, toRoman as romanOf, unitRows } from "./skeleton";
+import { GROUP, directCommunes, districtGroups, toRoman as romanOf, unitRows, ubnd } from "./skeleton";
 import { inlineName } from "../units/unit-names";
 
 // Seed 000 (blank, all levels) and seed 001 (filled by thị xã Việt Yên).
@@ -86,7 +86,7 @@ export const staffingForm: FormDef = {
   shortName: "Nhân sự Bộ phận Một cửa",
   title: () => ["Tổng số cán bộ, công chức, viên chức làm việc tại Bộ phận Một cửa các cấp"],
   subtitle: (p) =>
-    `(Kèm theo Báo cáo số:        /BC-… ngày         tháng      năm ${p.year} của UBND ${inlineName(p.unit.name)})`,
+    `(Kèm theo Báo cáo số:        /BC-… ngày         tháng      năm ${p.year} của ${ubnd(p)})`,
   columns: () => COLUMNS,
   numberingRow: false,
   rows,

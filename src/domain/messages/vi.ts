@@ -29,6 +29,7 @@ export const vi = {
     missingOutput: "Thiếu tệp kết quả: thêm -o TỆP.xlsx.",
     badLevel: (v: string) => `Cấp "${v}" không hợp lệ: chọn xa, huyen hoặc tinh.`,
     badTiers: (v: string) => `Số cấp "${v}" không hợp lệ: chọn 2 hoặc 3.`,
+    districtNeedsThreeTiers: "Cấp huyện chỉ có trong hệ thống ba cấp (trước 01/7/2025): bỏ --tiers 2, hoặc chọn --level tinh hay --level xa.",
     badYear: (v: string) => `Năm "${v}" không hợp lệ: ghi năm báo cáo dạng YYYY, từ 2018 đến 2100.`,
     missingValue: (flag: string) => `Tham số ${flag} cần một giá trị.`,
     unknownFlag: (flag: string) => `Không có tham số ${flag}.`,
@@ -38,6 +39,23 @@ export const vi = {
       `Danh sách đơn vị "${file}" không có tên nào. Mỗi dòng (hoặc mỗi ô cột A) ghi một tên xã, phường.`,
     unitFileNoMatch: (file: string, code: string) =>
       `Trong "${file}" không có đơn vị nào mã "${code}". Kiểm tra --code (mã tỉnh 2 chữ số, mã huyện 3 chữ số).`,
+    unitFileNeedsCode: (file: string, what: string) =>
+      `"${file}" có nhiều ${what}: thêm --code MÃ để chọn đơn vị báo cáo (mã tỉnh 2 chữ số, mã huyện 3 chữ số, mã xã 5 chữ số).`,
+    unitFileWrongTiers: (file: string, table: string) =>
+      table === "two-tier"
+        ? `"${file}" là danh sách hai cấp (từ 01/7/2025, không có cấp huyện): dùng --level tinh --tiers 2, hoặc danh sách ba cấp.`
+        : `"${file}" là danh sách ba cấp (trước 01/7/2025): dùng --tiers 3, hoặc danh sách hai cấp (units-2025).`,
+    tableProblems: {
+      "too-large": "tệp lớn hơn 20 MB",
+      empty: "tệp rỗng",
+      encrypted: "tệp có đặt mật khẩu; mở bằng Excel, bỏ mật khẩu rồi lưu lại",
+      "not-a-table": "tệp hỏng hoặc không phải bảng tính",
+      "unsupported-type": "chỉ đọc được .xlsx, .xls, .ods, .csv, .txt",
+    },
+    unitKinds: { province: "tỉnh", district: "huyện", commune: "xã" },
+    outputExists: (file: string) =>
+      `Tệp "${file}" đã có. Chọn tên khác, hoặc thêm --force nếu chắc chắn muốn ghi đè (nội dung cũ sẽ mất).`,
+    badOutputType: (file: string) => `Tệp kết quả "${file}" phải có đuôi .xlsx.`,
     cannotWrite: (file: string, detail: string) =>
       `Không ghi được tệp "${file}": ${detail}. Kiểm tra thư mục và quyền ghi, hoặc đóng tệp nếu đang mở trong Excel.`,
     wrote: (file: string, sheets: number) => `Đã ghi ${file} (${sheets} trang tính).`,

@@ -1,0 +1,45 @@
+import { parseArgs } from "./args";
+import { CliError, EXIT } from "./cli-error";
+import { HELP } from "./help";
+import { en, vi } from "../domain/messages/messages";
+
+function printError(error: CliError): void {
+  process.stderr.write(`Lỗi: ${error.vi}\n(${error.en})\n`);
+}
+
+async function dispatch(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (command === "template") {
+    const { TEMPLATE_ARGS, templateOptions, runTemplate } = await import("./template.command");
+    const opts = templateOptions(parseArgs(rest, TEMPLATE_ARGS));
+    const result = await runTemplate(opts);
+    process.stdout.write(`${vi.cli.wrote(result.output, result.sheets.length)}\n`);
+    for (const sheet of result.sheets) process.stdout.write(`  - ${sheet}\n`);
+    return EXIT.ok;
+  }
+  throw new CliError(`${vi.cli.unknownCommand(command)} ${vi.cli.usage}: phuluc --help`, `${en.cli.unknownCommand(command)} ${en.cli.usage}: phuluc --help`);
+}
+
+/** Runs the CLI and resolves to its exit code; only programmer faults print a stack. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    if (error instanceof CliError) {
+      printError(error);
+      return error.exitCode;
+    }
+    process.stderr.write(`${vi.cli.internal}\n(${en.cli.internal})\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.unusable;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
