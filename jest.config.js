@@ -4,5 +4,6 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
+  globalSetup: "<rootDir>/tests/support/build-cli.js",
   testTimeout: 120000,
 };

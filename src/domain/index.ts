@@ -22,3 +22,4 @@ export { cleanName, inlineName, unitTypeOf, upperName } from "./units/unit-names
 export type { Language, Messages } from "./messages/messages";
 export { en, messagesFor, vi } from "./messages/messages";
 export { uniqueSheetName, withUniqueNames, SHEET_NAME_MAX } from "./layout/sheet-names";
+export { officialName } from "./units/unit-names";

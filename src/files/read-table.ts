@@ -26,13 +26,21 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-function readSpreadsheet(bytes: Uint8Array): string[][] {
+const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isOle = (b: Uint8Array): boolean => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
+function readSpreadsheet(bytes: Uint8Array, fileName: string): string[][] {
+  // A password-protected .xlsx is an OLE container; anything else that is neither zip nor OLE
+  // under an .xlsx/.ods name is not what it claims (SheetJS would read it as CSV text).
+  if (/\.(xlsx|xlsm|ods)$/i.test(fileName) && !isZip(bytes)) {
+    throw new TableFileError(isOle(bytes) ? "encrypted" : "not-a-table");
+  }
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: "array", dense: true, cellHTML: false, cellFormula: false, sheetRows: 200000 });
   } catch (error) {
     const text = String(error instanceof Error ? error.message : error);
-    if (/password|encrypt/i.test(text)) throw new TableFileError("encrypted");
+    if (/password/i.test(text)) throw new TableFileError("encrypted");
     throw new TableFileError("not-a-table", text);
   }
   const first = wb.SheetNames.map((n) => wb.Sheets[n]).find((ws) => ws && ws["!ref"]);
@@ -49,7 +57,7 @@ function readSpreadsheet(bytes: Uint8Array): string[][] {
 export function readTable(bytes: Uint8Array, fileName: string): string[][] {
   if (bytes.byteLength === 0) throw new TableFileError("empty");
   if (bytes.byteLength > MAX_TABLE_BYTES) throw new TableFileError("too-large");
-  if (SPREADSHEET.test(fileName)) return readSpreadsheet(bytes);
+  if (SPREADSHEET.test(fileName)) return readSpreadsheet(bytes, fileName);
   if (TEXT.test(fileName) || !/\.[^./\\]+$/.test(fileName)) return parseDelimited(decodeText(bytes));
   throw new TableFileError("unsupported-type", fileName);
 }

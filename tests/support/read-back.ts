@@ -31,7 +31,7 @@ function plain(v: ExcelJS.CellValue): string | number | null {
 /** Reads an .xlsx from bytes with ExcelJS and exposes what the tests check. */
 export async function readBack(bytes: Uint8Array): Promise<ReadBook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes));
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const stamps = new Map<string, FormStamp>();
   const stampWs = wb.getWorksheet(STAMP_SHEET);
   stampWs?.eachRow((row, n) => {

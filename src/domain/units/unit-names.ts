@@ -21,6 +21,16 @@ export function cleanName(name: string): string {
   return name.normalize("NFC").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * The name with its type word in the official casing: the GSO export writes "Thị Xã Việt Yên",
+ * the decisions "Thị xã Việt Yên".
+ */
+export function officialName(name: string): string {
+  const clean = cleanName(name);
+  const type = unitTypeOf(clean);
+  return type ? type + clean.slice(type.length) : clean;
+}
+
 /** The type word an official name starts with ("Xã Thượng Lan" → "Xã"), if any. */
 export function unitTypeOf(name: string): UnitTypeWord | undefined {
   const clean = cleanName(name).toLocaleLowerCase("vi");

@@ -1,5 +1,5 @@
 import type { DistrictGroup, Level, Subunits, Tiers, UnitRef } from "../forms/form-types";
-import { cleanName } from "./unit-names";
+import { cleanName, officialName } from "./unit-names";
 
 /** One commune (or a district without communes) of an official list, codes as text. */
 export interface UnitRow {
@@ -96,11 +96,11 @@ export function tableFromRows(rows: string[][]): UnitTable {
     const unitRows = body
       .map((r) => ({
         provinceCode: get(r, "provinceCode"),
-        provinceName: get(r, "provinceName"),
+        provinceName: officialName(get(r, "provinceName")),
         districtCode: get(r, "districtCode"),
-        districtName: get(r, "districtName"),
+        districtName: officialName(get(r, "districtName")),
         communeCode: get(r, "communeCode"),
-        communeName: get(r, "communeName"),
+        communeName: officialName(get(r, "communeName")),
       }))
       .filter((u) => (layout.name === "csv2025" ? u.communeCode : u.districtCode) !== "");
     if (layout.name === "csv2025") return { layout: "two-tier", rows: unitRows };
