@@ -21,6 +21,13 @@ async function dispatch(argv: string[]): Promise<number> {
     for (const sheet of result.sheets) process.stdout.write(`  - ${sheet}\n`);
     return EXIT.ok;
   }
+  if (command === "demo") {
+    const { DEMO_ARGS, runDemo } = await import("./demo.command");
+    const result = await runDemo(parseArgs(rest, DEMO_ARGS));
+    for (const f of result.files) process.stdout.write(`${vi.cli.demoWrote(f.file, f.unit, f.sheets)}\n`);
+    process.stdout.write(`${vi.cli.demoDone(result.files.length, result.dir)}\n`);
+    return EXIT.ok;
+  }
   throw new CliError(`${vi.cli.unknownCommand(command)} ${vi.cli.usage}: phuluc --help`, `${en.cli.unknownCommand(command)} ${en.cli.usage}: phuluc --help`);
 }
 

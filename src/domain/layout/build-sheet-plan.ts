@@ -127,6 +127,7 @@ interface BodyResult {
   first: number;
   last: number;
   validations: PlanValidation[];
+  unitRows: SheetPlan["unitRows"];
 }
 
 /** Rows of each group, for totals and validation. */
@@ -152,6 +153,7 @@ function bodyRows(b: PlanBuilder, columns: ColumnDef[], specs: RowSpec[]): BodyR
     return `IF(N(${to})>0,${of}/${to},"")`;
   };
   const totals: { row: number; spec: TotalRowSpec }[] = [];
+  const unitRows: SheetPlan["unitRows"] = [];
 
   for (const spec of specs) {
     const row = b.nextRow;
@@ -182,11 +184,12 @@ function bodyRows(b: PlanBuilder, columns: ColumnDef[], specs: RowSpec[]): BodyR
       inputRows.push(row);
       const g = groupOf(spec);
       if (g) groups.set(g, [...(groups.get(g) ?? []), row]);
+      if ((spec.role === "unit" || spec.role === "section") && spec.unit && g) unitRows.push({ row, unit: spec.unit, group: g });
     }
   }
   for (const { row, spec } of totals) writeTotal(b, columns, row, spec, groups, ratioFormula);
   const last = b.nextRow - 1;
-  return { first, last, validations: validationsFor(columns, inputRows) };
+  return { first, last, validations: validationsFor(columns, inputRows), unitRows };
 }
 
 function sumFormula(col: number, rows: number[]): string | undefined {
@@ -326,5 +329,6 @@ export function buildSheetPlan(form: FormDef, params: FormParams): SheetPlan {
       pageNumberHeader: true,
     },
     stamp,
+    unitRows: body.unitRows,
   };
 }

@@ -69,4 +69,6 @@ export interface SheetPlan {
   freeze: { rows: number; columns: number };
   print: PrintSetup;
   stamp: FormStamp;
+  /** The rows that hold a named unit's figures, for filling and for reading back. */
+  unitRows: { row: number; unit: { name: string; code?: string }; group: string }[];
 }

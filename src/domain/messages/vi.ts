@@ -59,6 +59,94 @@ export const vi = {
     cannotWrite: (file: string, detail: string) =>
       `Không ghi được tệp "${file}": ${detail}. Kiểm tra thư mục và quyền ghi, hoặc đóng tệp nếu đang mở trong Excel.`,
     wrote: (file: string, sheets: number) => `Đã ghi ${file} (${sheets} trang tính).`,
+    demoWrote: (file: string, unit: string, sheets: number) => `Đã ghi ${file}: ${unit}, ${sheets} biểu mẫu`,
+    demoDone: (count: number, dir: string) =>
+      `Xong: ${count} tệp mẫu của thị xã Việt Yên trong ${dir}/ (số liệu thật từ báo cáo năm 2024; số liệu mẫu được ghi rõ ở cột Ghi chú).`,
     internal: "Lỗi không mong đợi. Hãy gửi nội dung dưới đây cho bộ phận hỗ trợ.",
+  },
+  ui: {
+    appTitle: "Phụ lục Một cửa",
+    switchLanguage: "English",
+    switchLanguageLabel: "Switch the task pane to English",
+    tasksLabel: "Tác vụ",
+    tabs: { insert: "Chèn biểu mẫu" },
+    connecting: "Đang kết nối với Excel…",
+    outsideOffice:
+      "Trang này đang mở ngoài Excel nên chưa chèn được biểu mẫu. Hãy mở Excel, chọn thẻ Phụ lục Một cửa trên dải băng rồi bấm Chèn biểu mẫu.",
+    otherHost: "Phụ lục Một cửa chỉ chạy trong Excel. Hãy mở một sổ làm việc Excel rồi bấm Chèn biểu mẫu.",
+    notConnected: "Chưa kết nối được với Excel. Đóng ngăn này rồi mở lại; nếu vẫn vậy, hãy khởi động lại Excel.",
+    taskNotReady: "Chức năng này đang được xây dựng. Hiện có thể dùng Chèn biểu mẫu.",
+    insert: {
+      forms: "Biểu mẫu",
+      allForms: "Tất cả",
+      formNames: {
+        staffing: "Nhân sự Bộ phận Một cửa",
+        facilities: "Cơ sở vật chất (Phụ lục 1)",
+        investment: "Đầu tư xây dựng (Phụ lục 2)",
+        procedures: "Kết quả thực hiện cơ chế một cửa (Phụ lục II)",
+        intake: "Tiếp nhận, giải quyết TTHC",
+      },
+      level: "Cấp báo cáo",
+      levels: { xa: "Cấp xã", huyen: "Cấp huyện", tinh: "Cấp tỉnh" },
+      tiers: "Hệ thống chính quyền địa phương",
+      tierOptions: { 2: "2 cấp (từ 01/7/2025)", 3: "3 cấp (trước 01/7/2025)" },
+      districtNeedsThreeTiers: "Cấp huyện chỉ có trong hệ thống 3 cấp.",
+      unitName: "Tên đơn vị báo cáo",
+      unitNamePlaceholder: "Ví dụ: Xã Thượng Lan",
+      unitNameHint: "Để trống thì biểu mẫu in dấu ba chấm để điền tay.",
+      unitCode: "Mã đơn vị (không bắt buộc)",
+      unitCodeHint: "Mã tỉnh 2 chữ số, mã huyện 3, mã xã 5; dùng để chọn đơn vị trong danh mục chính thức.",
+      year: "Năm báo cáo",
+      yearInvalid: "Ghi năm báo cáo dạng YYYY, từ 2018 đến 2100.",
+      period: "Kỳ báo cáo",
+      periodHint: 'Ghi như trong văn bản, ví dụ "Năm 2024" hoặc "6 tháng đầu năm 2025".',
+      defaultPeriod: (year: number) => `Năm ${year}`,
+      submit: "Chèn",
+      inserting: "Đang chèn biểu mẫu…",
+      inserted: (count: number) => `Đã chèn ${count} trang tính`,
+      noForm: "Chọn ít nhất một biểu mẫu rồi bấm Chèn.",
+      listNotUsable: "Danh sách đơn vị chưa dùng được: xem thông báo ở mục Danh sách đơn vị, sửa lại hoặc bấm Bỏ danh sách.",
+      onlyInExcel: "Chỉ chèn được khi mở trong Excel.",
+    },
+    list: {
+      label: "Danh sách đơn vị trực thuộc (không bắt buộc)",
+      choose: "Chọn tệp danh sách…",
+      remove: "Bỏ danh sách",
+      hint: "Tệp .xlsx, .xls, .ods, .csv hoặc .txt: mỗi dòng một tên, hoặc danh mục đơn vị hành chính chính thức.",
+      reading: "Đang đọc tệp…",
+      foundUnits: (file: string, count: number) => `${file}: ${count} đơn vị trực thuộc.`,
+      foundDistricts: (file: string, districts: number, communes: number) =>
+        `${file}: ${districts} huyện với ${communes} xã, phường, thị trấn.`,
+      noSubunits: (file: string) => `${file}: cấp xã không có đơn vị trực thuộc; danh sách chỉ dùng để lấy tên đơn vị báo cáo.`,
+      listUnit: (name: string, code: string) => `Đơn vị báo cáo theo danh sách: ${name}${code ? ` (mã ${code})` : ""}, dùng khi ô Tên đơn vị để trống.`,
+      unreadable: (file: string, detail: string) => `Không đọc được "${file}": ${detail}. Hãy lưu lại tệp dạng .xlsx, .csv hoặc .txt (mỗi dòng một tên) rồi chọn lại.`,
+      unreadableUnknown: (file: string) => `Không đọc được "${file}". Hãy lưu lại tệp dạng .xlsx, .csv hoặc .txt (mỗi dòng một tên) rồi chọn lại.`,
+      empty: (file: string) => `"${file}" không có tên nào. Mỗi dòng (hoặc mỗi ô cột A) ghi một tên xã, phường.`,
+      needsCode: (file: string, what: string) =>
+        `"${file}" có nhiều ${what}: nhập Mã đơn vị để chọn đơn vị báo cáo (mã tỉnh 2 chữ số, mã huyện 3 chữ số, mã xã 5 chữ số).`,
+      noMatch: (file: string, code: string) => `Trong "${file}" không có đơn vị nào mã "${code}". Kiểm tra lại Mã đơn vị.`,
+      wrongTiers: (file: string, table: string) =>
+        table === "two-tier"
+          ? `"${file}" là danh sách hai cấp (từ 01/7/2025, không có cấp huyện): chọn Cấp tỉnh hoặc Cấp xã với hệ thống 2 cấp, hoặc dùng danh sách ba cấp.`
+          : `"${file}" là danh sách ba cấp (trước 01/7/2025): chọn hệ thống 3 cấp, hoặc dùng danh sách hai cấp.`,
+      unitKinds: { province: "tỉnh", district: "huyện", commune: "xã" },
+    },
+    errors: {
+      payloadTooLarge:
+        "Excel trên web chỉ nhận một lượng dữ liệu giới hạn mỗi lần. Hãy chèn ít biểu mẫu hơn mỗi lần (ví dụ từng biểu mẫu một), hoặc dùng Excel trên máy tính.",
+      accessDenied:
+        "Excel không cho sửa sổ làm việc này: có thể sổ đang mở chỉ đọc hoặc cấu trúc sổ đang được bảo vệ. Bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) hoặc lưu một bản sao, rồi bấm Chèn lại.",
+      cellEditMode: "Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc trong trang tính rồi bấm Chèn lại.",
+      invalidArgument:
+        "Excel từ chối dữ liệu của biểu mẫu. Hãy kiểm tra Tên đơn vị và Kỳ báo cáo (bỏ ký tự lạ), rồi bấm Chèn lại; nếu vẫn lỗi, hãy báo cho bộ phận hỗ trợ.",
+      nameTaken: "Trong lúc chèn đã có trang tính trùng tên. Bấm Chèn lại: biểu mẫu sẽ được đặt tên khác.",
+      inactiveWorkbook: "Một sổ làm việc khác đang được chọn. Bấm vào sổ cần chèn biểu mẫu rồi bấm Chèn lại.",
+      unsupported:
+        "Phiên bản Excel này chưa hỗ trợ thao tác cần thiết. Hãy cập nhật Office, hoặc dùng Excel trên web.",
+      busy: "Excel đang bận hoặc kết nối bị gián đoạn. Chờ một lát rồi bấm Chèn lại.",
+      general: "Excel gặp lỗi khi chèn. Hãy lưu sổ làm việc, đóng và mở lại, rồi bấm Chèn lại.",
+      unknown: "Có lỗi không mong đợi khi chèn. Hãy thử lại; nếu vẫn lỗi, hãy báo cho bộ phận hỗ trợ kèm mã lỗi dưới đây.",
+      code: (code: string) => `Mã lỗi: ${code}`,
+    },
   },
 } as const;

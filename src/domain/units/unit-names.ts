@@ -52,3 +52,15 @@ export function inlineName(name: string): string {
 export function upperName(name: string): string {
   return cleanName(name).toLocaleUpperCase("vi");
 }
+
+/** "Phường Nếnh" → "phuong-nenh": a file name any office computer and mail server accepts. */
+export function slugName(name: string): string {
+  return cleanName(name)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
