@@ -5,20 +5,10 @@ import { StyleBook } from "./style-book";
 import { cellAddress, rangeAddress, runsOf } from "./a1";
 import { validationFor } from "./validation-rules";
 import { vi } from "../messages/vi";
+import { heightFor, linesFor } from "./text-metrics";
 
 export const FONT_NAME = "Times New Roman";
-const LINE_HEIGHT = 16;
 const CM_PER_INCH = 2.54;
-
-/** Rough count of wrapped lines, so tall headers and notes print whole without autofit. */
-function linesFor(text: string, widthChars: number): number {
-  if (!text) return 1;
-  return text
-    .split("\n")
-    .reduce((sum, part) => sum + Math.max(1, Math.ceil((part.length * 1.15) / Math.max(widthChars, 1))), 0);
-}
-
-const heightFor = (lines: number): number => Math.round(lines * LINE_HEIGHT + 4);
 
 const BODY_ROLES_WITH_INPUT = new Set(["unit", "placeholder"]);
 
