@@ -110,7 +110,8 @@ export function investmentFor(name: string): RowValues {
     newBuild: built ? "X" : null,
     renovate: renovated ? "X" : null,
     y2022: built ? "X" : null,
-    y2023: built || renovated ? "X" : null,
+    // Every commune received its equipment in 2023 (sample).
+    y2023: "X",
     equipment: 300_000_000,
     building: built ? 2_500_000_000 : renovated ? 800_000_000 : 0,
     note: `${SAMPLE_NOTE}: (3), năm, số tiền.`,

@@ -47,4 +47,5 @@ export const facilitiesForm: FormDef = {
   rows: districtShapedRows,
   footnotes: () => [],
   notes: () => [NOTE_UNIT, NOTE_COUNTERS, NOTE_MACHINES, NOTE_OTHER],
+  rules: () => [],
 };

@@ -69,6 +69,8 @@ export interface ColumnDef {
   /** Number as printed in the numbering row, without brackets: "1", "2", … */
   number: string;
   header: string;
+  /** Other headers the same column carries in filled reports ("Đơn vị" in seed 001). */
+  aliases?: string[];
   /** Header merged above consecutive columns that share it. */
   group?: string;
   kind: ValueKind;
@@ -110,6 +112,24 @@ export interface TotalRowSpec {
   mergeLabelDown?: boolean;
 }
 
+/** Any of the keys marked "X", any of them greater than 0, or any of several conditions. */
+export type RowCondition = { marked: string[] } | { positive: string[] } | { any: RowCondition[] };
+
+/**
+ * A rule over one row's figures, declared by the form and checked by validation. `basis` is the
+ * text the rule rests on (an explanatory note, or the source's own arithmetic), quoted to the user.
+ * - sum: whole = Σ parts (checked when the whole or a part is filled)
+ * - atMost: Σ parts ≤ whole
+ * - implies / excludes: consistency notices (warnings)
+ * - oneOf: at least one of the keys marked (a warning)
+ */
+export type RowRule =
+  | { kind: "sum"; code: string; whole: string; parts: string[]; basis: string }
+  | { kind: "atMost"; code: string; whole: string; parts: string[]; basis: string }
+  | { kind: "implies"; code: string; when: RowCondition; then: RowCondition; basis: string }
+  | { kind: "excludes"; code: string; when: RowCondition; not: RowCondition; basis: string }
+  | { kind: "oneOf"; code: string; marked: string[]; basis: string };
+
 export interface SignatureBlock {
   lines: { text: string; bold?: boolean; italic?: boolean }[];
 }
@@ -133,4 +153,6 @@ export interface FormDef {
   /** Explanatory notes verbatim, each line as printed. */
   notes: (p: FormParams) => string[];
   signature?: (p: FormParams) => SignatureBlock;
+  /** Rules over each unit row's figures. */
+  rules: (p: FormParams) => RowRule[];
 }

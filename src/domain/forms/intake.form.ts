@@ -107,4 +107,10 @@ export const intakeForm: FormDef = {
   rows,
   footnotes: () => [],
   notes: () => NOTES,
+  rules: () => [
+    { kind: "sum", code: "intake.total", whole: "recTotal", parts: ["recCarried", "recNew"], basis: NOTES[3] },
+    { kind: "sum", code: "intake.new", whole: "recNew", parts: ["recOnline", "recInPerson", "recPost"], basis: NOTES[3] },
+    { kind: "atMost", code: "intake.borderless", whole: "tthcTotal", parts: ["tthcBorderless"], basis: NOTES[1] },
+    { kind: "atMost", code: "intake.online", whole: "tthcTotal", parts: ["tthcOnline"], basis: NOTES[2] },
+  ],
 };

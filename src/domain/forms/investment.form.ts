@@ -1,4 +1,4 @@
-import type { ColumnDef, FormDef, FormParams, RowSpec } from "./form-types";
+import type { ColumnDef, FormDef, FormParams, RowRule, RowSpec } from "./form-types";
 import { GROUP, attachedToReport, ubnd } from "./skeleton";
 import { districtLevelGroup, districtShapedRows } from "./district-skeleton";
 
@@ -117,7 +117,30 @@ export const investmentForm: FormDef = {
     "² Tính cho đến thời điểm thực hiện báo cáo.",
   ],
   notes: investmentNotes,
+  rules: investmentRules,
 };
+
+/**
+ * What the notes imply (forms.md): a unit still sharing its workspace (3) has no place of its
+ * own, so (3) excludes (4) and (5); a unit with its own place marks (4) or (5); a year is marked
+ * only when something was built, renovated or paid for; an amount comes with a year.
+ */
+function investmentRules(p: FormParams): RowRule[] {
+  const years = yearsOf(p).map((y) => `y${y}`);
+  const { marks, money } = notes(p);
+  return [
+    { kind: "excludes", code: "investment.shared-and-own", when: { marked: ["shared"] }, not: { marked: ["newBuild", "renovate"] }, basis: marks },
+    { kind: "oneOf", code: "investment.place-unmarked", marked: ["shared", "newBuild", "renovate"], basis: marks },
+    {
+      kind: "implies",
+      code: "investment.year-without-work",
+      when: { marked: years },
+      then: { any: [{ marked: ["newBuild", "renovate"] }, { positive: ["equipment", "building"] }] },
+      basis: money,
+    },
+    { kind: "implies", code: "investment.money-without-year", when: { positive: ["equipment", "building"] }, then: { marked: years }, basis: money },
+  ];
+}
 
 /** The notes as printed for these parameters (the column numbers follow the year columns). */
 function investmentNotes(p: FormParams): string[] {

@@ -95,6 +95,16 @@ export const proceduresForm: FormDef = {
   rows,
   footnotes: () => [],
   notes: () => [],
+  rules: () => [
+    {
+      kind: "atMost",
+      code: "procedures.resolved",
+      whole: "received",
+      parts: ["onTime", "late"],
+      // Records still being processed make up the rest.
+      basis: "Tổng số hồ sơ giải quyết đúng hạn + Tổng số hồ sơ giải quyết quá hạn ≤ Tổng số hồ sơ đã nhận",
+    },
+  ],
   signature: (p) => ({
     lines: [
       { text: `....., ngày      tháng      năm ${p.year}`, italic: true },

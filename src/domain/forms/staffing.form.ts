@@ -6,8 +6,8 @@ import { inlineName } from "../units/unit-names";
 const GROUP_HEADER = "Số lượng công chức, viên chức làm việc tại BPMC";
 
 const COLUMNS: ColumnDef[] = [
-  { key: "stt", number: "1", header: "STT", kind: "rowNumber", width: 6 },
-  { key: "unit", number: "2", header: "Bộ phận Một cửa", kind: "unitName", width: 40 },
+  { key: "stt", number: "1", header: "STT", aliases: ["TT"], kind: "rowNumber", width: 6 },
+  { key: "unit", number: "2", header: "Bộ phận Một cửa", aliases: ["Đơn vị"], kind: "unitName", width: 40 },
   { key: "total", number: "3", header: "Tổng số", group: GROUP_HEADER, kind: "count", width: 11 },
   {
     key: "payroll",
@@ -92,4 +92,14 @@ export const staffingForm: FormDef = {
   rows,
   footnotes: () => [],
   notes: () => [],
+  rules: () => [
+    {
+      kind: "sum",
+      code: "staffing.total",
+      whole: "total",
+      parts: ["payroll", "seconded"],
+      // Seed 001, the town's own row: 12 = 02 + 10.
+      basis: "Tổng số = Thuộc biên chế (hoặc biệt phái) của Bộ phận Một cửa + Công chức, viên chức do các cơ quan chuyên môn được cử đến",
+    },
+  ],
 };

@@ -1,4 +1,5 @@
 import type { Messages } from "./messages";
+import type { ValueArgs } from "./vi";
 
 /** English, for the task pane's language switch and beside Vietnamese in CLI errors. */
 export const en: Messages = {
@@ -18,6 +19,69 @@ export const en: Messages = {
   },
   sheet: {
     notesHeading: "GIẢI THÍCH BIỂU MẪU:",
+  },
+  validate: {
+    quoteNote: (note: string) => `The form's explanatory note: “${note}”`,
+    quoteBasis: (basis: string) => `Basis: ${basis}.`,
+    column: (number: string, header: string) => `Column (${number}) “${header}”`,
+    value: {
+      "machine.blank": (a: ValueArgs) => `${a.column} is blank; it must not be.`,
+      "machine.bare-number": (a: ValueArgs) => `${a.column} holds “${a.value}” without the unit “máy”: write “${a.suggestion}”.`,
+      "machine.spelling": (a: ValueArgs) => `${a.column} holds “${a.value}”: the form writes “${a.suggestion}”.`,
+      "machine.leading-zero": (a: ValueArgs) => `${a.column} holds “${a.value}”: write “${a.suggestion}”.`,
+      "machine.zero": (a: ValueArgs) => `${a.column} holds “${a.value}”: when none is arranged, mark “X”.`,
+      "machine.none-word": (a: ValueArgs) => `${a.column} holds “${a.value}”: when none is arranged, mark “X”.`,
+      "machine.x-variant": (a: ValueArgs) => `${a.column} holds “${a.value}”: mark with a capital “X” and no spaces.`,
+      "machine.invalid": (a: ValueArgs) => `${a.column} holds “${a.value}”: write a count with “máy” (e.g. “2 máy”) or “X”.`,
+      "mark.x-variant": (a: ValueArgs) => `${a.column} holds “${a.value}”: mark with a capital “X” and no spaces.`,
+      "mark.invalid": (a: ValueArgs) => `${a.column} holds “${a.value}”: only “X” or blank.`,
+      "count.negative": (a: ValueArgs) => `${a.column} holds “${a.value}”: a count cannot be negative.`,
+      "count.fraction": (a: ValueArgs) => `${a.column} holds “${a.value}”: a count is a whole number.`,
+      "count.not-number": (a: ValueArgs) => `${a.column} holds “${a.value}”: write a whole number, 0 or more.`,
+      "money.text": (a: ValueArgs) => `${a.column} holds the amount as text “${a.value}”: write the number ${a.suggestion} so it can be added up.`,
+      "money.words": (a: ValueArgs) => `${a.column} holds “${a.value}”: write the amount in đồng, ${a.suggestion}.`,
+      "money.negative": (a: ValueArgs) => `${a.column} holds “${a.value}”: an amount cannot be negative.`,
+      "money.fraction": (a: ValueArgs) => `${a.column} holds “${a.value}”: amounts are whole đồng.`,
+      "money.not-number": (a: ValueArgs) => `${a.column} holds “${a.value}”: write the amount in đồng, e.g. 1250000000.`,
+    },
+    cell: {
+      error: (column: string, error: string) => `${column} shows the formula error ${error}: fix the formula or type the figure.`,
+      date: (column: string, value: string) => `${column} holds a date (${value}), not a number: format the cell as Number and type it again.`,
+      richText: (column: string) => `${column} holds formatted text: clear the formatting and type the number again.`,
+    },
+    row: {
+      empty: (label: string) => `Row “${label}” has no figures yet.`,
+      placeholder: (label: string) => `The placeholder row “${label}” was not replaced by a unit's name: write the name or delete the row.`,
+    },
+    rule: {
+      sum: (whole: string, wholeValue: string, parts: string, sum: string) => `${whole} is ${wholeValue} but ${parts} add up to ${sum}.`,
+      atMost: (whole: string, wholeValue: string, parts: string, sum: string) => `${parts} add up to ${sum}, more than ${whole} (${wholeValue}).`,
+      "investment.shared-and-own": () => `The unit marks “still shared” in column (3) and also a place of its own (new building or renovation).`,
+      "investment.place-unmarked": () => `None of columns (3), (4), (5) is marked: does the shop still share its workspace, or has it a place of its own (new building, renovation)?`,
+      "investment.year-without-work": () => `A year is marked but no amount is given.`,
+      "investment.money-without-year": () => `An amount is given but no year is marked.`,
+      total: (label: string, column: string, value: string, sum: string) => `Row “${label}”, ${column}: holds ${value} but its rows add up to ${sum}.`,
+      totalBasis: "each “Tổng” or “Tổng cộng” row equals the sum of its rows",
+    },
+    structure: {
+      noStamp: "The sheet was recognised by its table header only (it lacks the information Phụ lục Một cửa writes when it creates a form): check the columns carefully.",
+      renamed: (from: string) => `The sheet was renamed (created as “${from}”). The figures are not affected.`,
+      columnMissing: (column: string) => `${column} was not found: it was deleted or its header edited. Insert the form again or restore the column.`,
+      columnExtra: (letter: string, header: string) =>
+        `Column ${letter}${header ? ` “${header}”` : ""} is not part of the form: delete it or move its content to Ghi chú.`,
+      columnMoved: (column: string, letter: string) => `${column} stands in column ${letter}, out of the form's order.`,
+      numbering: "The column numbering row “(1), (2), …” under the header is missing or wrong.",
+      mergedInput: (range: string) => `Cells ${range} are merged over input cells: unmerge them and fill each cell.`,
+    },
+    units: {
+      missing: (name: string) => `Unit “${name}” is missing: add a row for it.`,
+      duplicate: (name: string, rows: string) => `Unit “${name}” appears more than once (rows ${rows}): one row per unit.`,
+      unexpected: (label: string) => `“${label}” is not in the unit list: check the name.`,
+      spelling: (label: string, official: string) => `“${label}” was read as “${official}”: use the official name.`,
+      ambiguous: (label: string, names: string) => `“${label}” could be ${names}: say whether it is a xã or a phường.`,
+      basis: "(2): Tên Bộ phận Một cửa cấp huyện và tên Bộ phận Một cửa của tất cả các xã, phường, thị trấn trên địa bàn huyện/thị xã/thành phố.",
+    },
+    noForm: "No appendix form found in the file: a form needs its header row starting with “STT”, as in the original.",
   },
   cli: {
     usage: "Usage",

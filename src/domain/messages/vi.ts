@@ -2,6 +2,13 @@
  * Every Vietnamese string the product shows, apart from the official wording of the forms,
  * which lives with each form. English is a second table of the same shape (en.ts).
  */
+/** What a value message names: the column, the value found and the certain fix. */
+export interface ValueArgs {
+  column: string;
+  value: string;
+  suggestion: string;
+}
+
 export const vi = {
   dv: {
     machinePromptTitle: "Số máy hoặc X",
@@ -20,6 +27,73 @@ export const vi = {
   },
   sheet: {
     notesHeading: "GIẢI THÍCH BIỂU MẪU:",
+  },
+  validate: {
+    /** A problem's message ends by quoting the note or the source arithmetic it rests on. */
+    quoteNote: (note: string) => `Theo giải thích biểu mẫu: “${note}”`,
+    quoteBasis: (basis: string) => `Căn cứ: ${basis}.`,
+    column: (number: string, header: string) => `Cột (${number}) “${header}”`,
+    value: {
+      "machine.blank": (a: ValueArgs) => `${a.column} để trống; ô này không được bỏ trống.`,
+      "machine.bare-number": (a: ValueArgs) => `${a.column} ghi “${a.value}”, thiếu đơn vị “máy”: sửa thành “${a.suggestion}”.`,
+      "machine.spelling": (a: ValueArgs) => `${a.column} ghi “${a.value}”: viết đúng là “${a.suggestion}”.`,
+      "machine.leading-zero": (a: ValueArgs) => `${a.column} ghi “${a.value}”: viết gọn là “${a.suggestion}”.`,
+      "machine.zero": (a: ValueArgs) => `${a.column} ghi “${a.value}”: chưa bố trí thì đánh dấu “X”.`,
+      "machine.none-word": (a: ValueArgs) => `${a.column} ghi “${a.value}”: chưa bố trí thì đánh dấu “X”.`,
+      "machine.x-variant": (a: ValueArgs) => `${a.column} ghi “${a.value}”: đánh dấu bằng chữ “X” in hoa, không có dấu cách.`,
+      "machine.invalid": (a: ValueArgs) => `${a.column} ghi “${a.value}”: cần ghi số lượng kèm “máy” (ví dụ “2 máy”) hoặc “X”.`,
+      "mark.x-variant": (a: ValueArgs) => `${a.column} ghi “${a.value}”: đánh dấu bằng chữ “X” in hoa, không có dấu cách.`,
+      "mark.invalid": (a: ValueArgs) => `${a.column} ghi “${a.value}”: chỉ đánh dấu “X” hoặc để trống.`,
+      "count.negative": (a: ValueArgs) => `${a.column} ghi “${a.value}”: số lượng không được âm.`,
+      "count.fraction": (a: ValueArgs) => `${a.column} ghi “${a.value}”: số lượng phải là số nguyên.`,
+      "count.not-number": (a: ValueArgs) => `${a.column} ghi “${a.value}”: cần ghi một số nguyên từ 0 trở lên.`,
+      "money.text": (a: ValueArgs) => `${a.column} ghi số tiền dạng chữ “${a.value}”: nên ghi dạng số ${a.suggestion} để cộng được.`,
+      "money.words": (a: ValueArgs) => `${a.column} ghi “${a.value}”: ghi số tiền bằng đồng, tức là ${a.suggestion}.`,
+      "money.negative": (a: ValueArgs) => `${a.column} ghi “${a.value}”: số tiền không được âm.`,
+      "money.fraction": (a: ValueArgs) => `${a.column} ghi “${a.value}”: số tiền tính bằng đồng, là số nguyên.`,
+      "money.not-number": (a: ValueArgs) => `${a.column} ghi “${a.value}”: cần ghi số tiền bằng đồng, ví dụ 1250000000.`,
+    },
+    cell: {
+      error: (column: string, error: string) => `${column} có lỗi công thức ${error}: sửa công thức hoặc nhập lại số liệu.`,
+      date: (column: string, value: string) => `${column} đang là ngày tháng (${value}), không phải số: định dạng lại ô là Số (Number) rồi nhập lại.`,
+      richText: (column: string) => `${column} có chữ định dạng nhiều kiểu: xóa định dạng rồi nhập lại số.`,
+    },
+    row: {
+      empty: (label: string) => `Dòng “${label}” chưa có số liệu.`,
+      placeholder: (label: string) => `Dòng mẫu “${label}” chưa được thay bằng tên đơn vị: ghi tên đơn vị hoặc xóa dòng.`,
+    },
+    rule: {
+      sum: (whole: string, wholeValue: string, parts: string, sum: string) =>
+        `${whole} là ${wholeValue} nhưng ${parts} cộng lại bằng ${sum}.`,
+      atMost: (whole: string, wholeValue: string, parts: string, sum: string) =>
+        `${parts} cộng lại là ${sum}, lớn hơn ${whole} (${wholeValue}).`,
+      "investment.shared-and-own": () => `Đơn vị đánh dấu “còn bố trí chung” ở cột (3) nhưng lại đánh dấu đã bố trí riêng (xây mới hoặc cải tạo).`,
+      "investment.place-unmarked": () => `Chưa đánh dấu cột (3), (4) hay (5): Bộ phận Một cửa còn bố trí chung, hay đã bố trí riêng (xây dựng mới, cải tạo lại)?`,
+      "investment.year-without-work": () => `Có đánh dấu năm thực hiện nhưng chưa ghi số tiền đầu tư.`,
+      "investment.money-without-year": () => `Có số tiền đầu tư nhưng chưa đánh dấu năm thực hiện.`,
+      total: (label: string, column: string, value: string, sum: string) =>
+        `Dòng “${label}”, ${column}: ghi ${value} nhưng cộng các dòng được ${sum}.`,
+      totalBasis: "mỗi dòng “Tổng”, “Tổng cộng” bằng tổng các dòng của nó",
+    },
+    structure: {
+      noStamp: "Trang tính được nhận ra theo tiêu đề bảng (không có thông tin do Phụ lục Một cửa ghi khi tạo biểu): hãy kiểm tra kỹ vị trí các cột.",
+      renamed: (from: string) => `Trang tính đã được đổi tên (tên khi tạo: “${from}”). Không ảnh hưởng số liệu.`,
+      columnMissing: (column: string) => `Không tìm thấy ${column}: cột đã bị xóa hoặc tiêu đề bị sửa. Chèn lại biểu mẫu hoặc khôi phục cột.`,
+      columnExtra: (letter: string, header: string) =>
+        `Cột ${letter}${header ? ` “${header}”` : ""} không có trong biểu mẫu: xóa cột này hoặc chuyển nội dung sang cột Ghi chú.`,
+      columnMoved: (column: string, letter: string) => `${column} đang ở cột ${letter}, không đúng thứ tự của biểu mẫu.`,
+      numbering: "Dòng đánh số cột “(1), (2), …” dưới tiêu đề bị thiếu hoặc sai.",
+      mergedInput: (range: string) => `Các ô ${range} bị gộp, đè lên ô nhập số liệu: bỏ gộp ô (Unmerge) rồi nhập số liệu cho từng ô.`,
+    },
+    units: {
+      missing: (name: string) => `Thiếu đơn vị “${name}”: thêm một dòng cho đơn vị này.`,
+      duplicate: (name: string, rows: string) => `Đơn vị “${name}” xuất hiện nhiều lần (dòng ${rows}): mỗi đơn vị chỉ ghi một dòng.`,
+      unexpected: (label: string) => `“${label}” không có trong danh sách đơn vị: kiểm tra lại tên.`,
+      spelling: (label: string, official: string) => `“${label}” được hiểu là “${official}”: nên ghi đúng tên chính thức.`,
+      ambiguous: (label: string, names: string) => `“${label}” có thể là ${names}: ghi rõ xã hay phường.`,
+      basis: "(2): Tên Bộ phận Một cửa cấp huyện và tên Bộ phận Một cửa của tất cả các xã, phường, thị trấn trên địa bàn huyện/thị xã/thành phố.",
+    },
+    noForm: "Không tìm thấy biểu mẫu phụ lục nào trong tệp: cần dòng tiêu đề bắt đầu bằng “STT” như biểu mẫu gốc.",
   },
   cli: {
     usage: "Cách dùng",

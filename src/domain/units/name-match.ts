@@ -119,3 +119,15 @@ export function unitIndex(units: UnitRef[]): UnitIndex {
     },
   };
 }
+
+const COMMUNE_TYPES = new Set(["xã", "phường", "thị trấn", "đặc khu"].map(foldName));
+
+/**
+ * True when a row label names a commune-level unit or its shop ("BPMC xã …", "Phường Nếnh",
+ * "TT Nénh"), or is a bare name with no type word, as seed 001 writes communes.
+ */
+export function isCommuneLabel(label: string): boolean {
+  if (/^trung tâm/i.test(cleanName(label))) return false;
+  const { type } = typeAndCore(label);
+  return type === undefined || COMMUNE_TYPES.has(type);
+}
