@@ -160,7 +160,6 @@ export const en: Messages = {
       yearInvalid: "Write the report year as YYYY, from 2018 to 2100.",
       period: "Reporting period",
       periodHint: 'As the letter words it, e.g. "Năm 2024" or "6 tháng đầu năm 2025".',
-      defaultPeriod: (year: number) => `Năm ${year}`,
       submit: "Insert",
       inserting: "Inserting forms…",
       inserted: (count: number) => `Inserted ${count} ${count === 1 ? "sheet" : "sheets"}`,

@@ -174,7 +174,6 @@ export const vi = {
       yearInvalid: "Ghi năm báo cáo dạng YYYY, từ 2018 đến 2100.",
       period: "Kỳ báo cáo",
       periodHint: 'Ghi như trong văn bản, ví dụ "Năm 2024" hoặc "6 tháng đầu năm 2025".',
-      defaultPeriod: (year: number) => `Năm ${year}`,
       submit: "Chèn",
       inserting: "Đang chèn biểu mẫu…",
       inserted: (count: number) => `Đã chèn ${count} trang tính`,

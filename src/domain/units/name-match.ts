@@ -48,7 +48,7 @@ export function bareName(name: string): string {
 function splitPrefix(folded: string, prefixes: string[]): { prefix?: string; rest: string } {
   for (const p of prefixes) {
     const fp = foldName(p);
-    if (folded === fp) return { rest: folded };
+    if (folded === fp) return { prefix: p, rest: "" };
     if (folded.startsWith(fp + " ")) return { prefix: p, rest: folded.slice(fp.length + 1) };
     if (fp.endsWith(".") && folded.startsWith(fp)) return { prefix: p, rest: folded.slice(fp.length).trim() };
   }
