@@ -1,0 +1,116 @@
+import { useEffect, useMemo, useState } from "react";
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { messagesFor } from "../domain";
+import type { Language, Messages, SheetPlan } from "../domain";
+import { insertForms } from "../excel";
+import { InsertTask } from "./InsertTask";
+import type { InsertFn } from "./InsertTask";
+import { recallInsert, rememberInsert } from "./remembered";
+
+/**
+ * Where the pane runs: still waiting for Office.onReady, inside Excel, in a plain browser
+ * (onReady gave no host), in another Office application, or Office never answered.
+ */
+export type HostState = "connecting" | "excel" | "browser" | "other-host" | "unreachable";
+
+/** Tasks the ribbon may ask for with ?task=; only "insert" is built so far. */
+const PLANNED_TASKS = new Set(["validate", "consolidate"]);
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", boxSizing: "border-box", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
+});
+
+/** The real insert: one Excel.run per click, everything else is the adapter's. */
+const insertIntoExcel: InsertFn = (plans: SheetPlan[]) => Excel.run((context) => insertForms(context, plans));
+
+function hostNotice(host: HostState, m: Messages["ui"]): string | undefined {
+  switch (host) {
+    case "browser":
+      return m.outsideOffice;
+    case "other-host":
+      return m.otherHost;
+    case "unreachable":
+      return m.notConnected;
+    default:
+      return undefined;
+  }
+}
+
+export interface AppProps {
+  host: HostState;
+  /** The ?task= the ribbon button opened the pane with. */
+  task?: string | null;
+  insert?: InsertFn;
+}
+
+export function App({ host, task, insert = insertIntoExcel }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Language>("vi");
+  const messages = messagesFor(lang);
+  const m = messages.ui;
+  const inExcel = host === "excel";
+  const initial = useMemo(() => (inExcel ? recallInsert() : {}), [inExcel]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = m.appTitle;
+  }, [lang, m.appTitle]);
+
+  const notice = hostNotice(host, m);
+  const other = lang === "vi" ? "en" : "vi";
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root}>
+      <div className={styles.stack}>
+        <div className={styles.header}>
+          <Text as="h1" size={400} weight="semibold">
+            {m.appTitle}
+          </Text>
+          <Button appearance="subtle" size="small" lang={other} aria-label={m.switchLanguageLabel} onClick={() => setLang(other)}>
+            {m.switchLanguage}
+          </Button>
+        </div>
+        {notice && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+        <TabList selectedValue="insert" aria-label={m.tasksLabel} className={styles.tabs}>
+          <Tab value="insert">{m.tabs.insert}</Tab>
+        </TabList>
+        {task && PLANNED_TASKS.has(task) && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{m.taskNotReady}</MessageBarBody>
+          </MessageBar>
+        )}
+        {host === "connecting" ? (
+          <Spinner label={m.connecting} />
+        ) : (
+          <div role="tabpanel" aria-label={m.tabs.insert}>
+            <InsertTask
+              messages={messages}
+              canInsert={inExcel}
+              insert={insert}
+              initial={initial}
+              onInserted={inExcel ? rememberInsert : undefined}
+            />
+          </div>
+        )}
+      </div>
+    </FluentProvider>
+  );
+}

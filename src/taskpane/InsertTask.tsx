@@ -1,0 +1,401 @@
+import { useId, useMemo, useRef, useState } from "react";
+import type { ChangeEvent } from "react";
+import {
+  Button,
+  Checkbox,
+  Field,
+  FieldContextProvider,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  SpinButton,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { SpinButtonChangeEvent, SpinButtonOnChangeData } from "@fluentui/react-components";
+import { FORM_IDS } from "../domain";
+import type { FormId, Level, Messages, SheetPlan, Tiers } from "../domain";
+import { tableFromRows } from "../domain/units/unit-table";
+import { defaultPeriod, insertPlans, isValidYear, listView, MAX_YEAR, MIN_YEAR, tiersFor } from "./insert-plans";
+import type { InsertProblem, ListView, PickedList } from "./insert-plans";
+import { insertErrorView } from "./office-errors";
+import type { InsertErrorView } from "./office-errors";
+import type { RememberedInsert } from "./remembered";
+
+export type InsertFn = (plans: SheetPlan[]) => Promise<{ sheets: string[] }>;
+
+export interface InsertTaskProps {
+  messages: Messages;
+  /** False outside Excel: the form can be filled in, but Chèn stays disabled. */
+  canInsert: boolean;
+  insert: InsertFn;
+  /** Values remembered from the last insert in this workbook. */
+  initial?: Partial<RememberedInsert>;
+  onInserted?: (values: RememberedInsert) => void;
+  /** Today's date, for the default report year. */
+  today?: Date;
+}
+
+interface Draft {
+  forms: FormId[];
+  level: Level;
+  tiers: Tiers;
+  unitName: string;
+  unitCode: string;
+  year: number | null;
+  period: string;
+  /** Until the user types a period, it follows the year ("Năm <year>"). */
+  periodEdited: boolean;
+}
+
+type Outcome =
+  | { kind: "idle" }
+  | { kind: "running" }
+  | { kind: "done"; sheets: string[] }
+  | { kind: "invalid"; problem: InsertProblem }
+  | { kind: "failed"; view: InsertErrorView };
+
+type ListState = { kind: "none" } | { kind: "reading"; fileName: string } | { kind: "picked"; list: PickedList };
+
+const LEVELS: Level[] = ["xa", "huyen", "tinh"];
+const ACCEPT = ".xlsx,.xls,.ods,.csv,.txt";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  group: { display: "flex", flexDirection: "column" },
+  indent: { paddingLeft: tokens.spacingHorizontalL },
+  // flex-start: the period's hint must not stretch the year box beside it.
+  twoColumns: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalM,
+  },
+  year: { flexGrow: 1, flexBasis: "96px", minWidth: "96px" },
+  period: { flexGrow: 3, flexBasis: "150px", minWidth: "150px" },
+  // An <input> is as wide as its default size (about 20 characters) unless told otherwise,
+  // which pushes a narrow pane into horizontal scrolling.
+  fill: { width: "100%", minWidth: 0 },
+  fileRow: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  // Clicked from the visible button; kept in the layout (not display:none) because some webviews
+  // refuse to open the picker of a hidden input.
+  hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden", pointerEvents: "none" },
+  actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
+  sheetList: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+function bytesOf(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
+  // Older webviews lack Blob.arrayBuffer.
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** Reads a picked unit-list file; every failure becomes a problem the field can describe. */
+export async function readPickedList(file: File): Promise<PickedList> {
+  const fileName = file.name;
+  try {
+    // The spreadsheet reader is most of the bundle's weight and only a file pick needs it.
+    const { MAX_TABLE_BYTES, readTable, TableFileError } = await import(/* webpackChunkName: "read-table" */ "../files/read-table");
+    // Checked before reading, so that a huge file is never loaded into memory.
+    if (file.size > MAX_TABLE_BYTES) return { fileName, problem: "too-large" };
+    try {
+      const bytes = new Uint8Array(await bytesOf(file));
+      return { fileName, table: tableFromRows(readTable(bytes, fileName)) };
+    } catch (error) {
+      if (error instanceof TableFileError) return { fileName, problem: error.problem };
+      return { fileName, problem: "unreadable" };
+    }
+  } catch {
+    // The reader's chunk could not be loaded (server gone, pane cached offline).
+    return { fileName, problem: "unreadable" };
+  }
+}
+
+function FormsField({ m, forms, onChange }: { m: Messages["ui"]["insert"]; forms: FormId[]; onChange: (forms: FormId[]) => void }) {
+  const styles = useStyles();
+  const labelId = useId();
+  const all = forms.length === FORM_IDS.length;
+  const toggle = (id: FormId, on: boolean) => onChange(FORM_IDS.filter((f) => (f === id ? on : forms.includes(f))));
+  return (
+    <Field label={{ id: labelId, children: m.forms }}>
+      {/* Without this every checkbox would take the Field's one control id, and its label the first box. */}
+      <FieldContextProvider value={undefined}>
+        <div role="group" aria-labelledby={labelId} className={styles.group}>
+          <Checkbox
+            label={m.allForms}
+            checked={all ? true : forms.length > 0 ? "mixed" : false}
+            onChange={(_, data) => onChange(data.checked === true ? [...FORM_IDS] : [])}
+          />
+          <div className={styles.indent + " " + styles.group}>
+            {FORM_IDS.map((id) => (
+              <Checkbox
+                key={id}
+                label={m.formNames[id]}
+                checked={forms.includes(id)}
+                onChange={(_, data) => toggle(id, data.checked === true)}
+              />
+            ))}
+          </div>
+        </div>
+      </FieldContextProvider>
+    </Field>
+  );
+}
+
+interface LevelProps {
+  m: Messages["ui"]["insert"];
+  level: Level;
+  tiers: Tiers;
+  onLevel: (level: Level) => void;
+  onTiers: (tiers: Tiers) => void;
+}
+
+function LevelFields({ m, level, tiers, onLevel, onTiers }: LevelProps) {
+  const shown = tiersFor(level, tiers);
+  return (
+    <>
+      <Field label={m.level}>
+        <RadioGroup value={level} onChange={(_, data) => onLevel(data.value as Level)}>
+          {LEVELS.map((l) => (
+            <Radio key={l} value={l} label={m.levels[l]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={m.tiers} hint={level === "huyen" ? m.districtNeedsThreeTiers : undefined}>
+        <RadioGroup value={String(shown)} onChange={(_, data) => onTiers(data.value === "2" ? 2 : 3)}>
+          <Radio value="2" label={m.tierOptions[2]} disabled={level === "huyen"} />
+          <Radio value="3" label={m.tierOptions[3]} />
+        </RadioGroup>
+      </Field>
+    </>
+  );
+}
+
+/** The year as typed: a four-digit number, or null while it is anything else. */
+function yearFrom(data: SpinButtonOnChangeData): number | null {
+  if (data.value !== undefined) return data.value;
+  const text = (data.displayValue ?? "").trim();
+  return /^\d{4}$/.test(text) ? Number(text) : null;
+}
+
+interface PeriodProps {
+  m: Messages["ui"]["insert"];
+  year: number | null;
+  period: string;
+  onYear: (year: number | null) => void;
+  onPeriod: (period: string) => void;
+}
+
+function PeriodFields({ m, year, period, onYear, onPeriod }: PeriodProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.twoColumns}>
+      <Field label={m.year} className={styles.year} validationMessage={isValidYear(year) ? undefined : m.yearInvalid}>
+        <SpinButton
+          className={styles.fill}
+          value={year}
+          min={MIN_YEAR}
+          max={MAX_YEAR}
+          onChange={(_: SpinButtonChangeEvent, data: SpinButtonOnChangeData) => onYear(yearFrom(data))}
+        />
+      </Field>
+      <Field label={m.period} hint={m.periodHint} className={styles.period}>
+        <Input className={styles.fill} value={period} onChange={(_, data) => onPeriod(data.value)} />
+      </Field>
+    </div>
+  );
+}
+
+interface ListFieldProps {
+  messages: Messages;
+  state: ListState;
+  view?: ListView;
+  onPick: (file: File) => void;
+  onRemove: () => void;
+}
+
+function UnitListField({ messages, state, view, onPick, onRemove }: ListFieldProps) {
+  const styles = useStyles();
+  const m = messages.ui.list;
+  const input = useRef<HTMLInputElement>(null);
+  const picked = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared so that picking the same file again, after fixing it, is noticed.
+    event.target.value = "";
+    if (file) onPick(file);
+  };
+  const message =
+    state.kind === "reading"
+      ? m.reading
+      : view
+        ? [view.text, view.state === "success" ? view.unit : undefined].filter(Boolean).join(" ")
+        : m.hint;
+  return (
+    <Field label={m.label} validationState={state.kind === "reading" ? "none" : (view?.state ?? "none")} validationMessage={message}>
+      <div className={styles.fileRow}>
+        <Button onClick={() => input.current?.click()} disabled={state.kind === "reading"}>
+          {m.choose}
+        </Button>
+        {state.kind !== "none" && (
+          <Button appearance="subtle" onClick={onRemove} disabled={state.kind === "reading"}>
+            {m.remove}
+          </Button>
+        )}
+        {state.kind === "reading" && <Spinner size="tiny" />}
+        <input ref={input} type="file" accept={ACCEPT} className={styles.hiddenInput} tabIndex={-1} aria-hidden="true" onChange={picked} />
+      </div>
+    </Field>
+  );
+}
+
+function OutcomeBar({ messages, outcome }: { messages: Messages; outcome: Outcome }) {
+  const styles = useStyles();
+  const m = messages.ui;
+  if (outcome.kind === "done") {
+    return (
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{m.insert.inserted(outcome.sheets.length)}</MessageBarTitle>
+          <ul className={styles.sheetList}>
+            {outcome.sheets.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (outcome.kind !== "invalid" && outcome.kind !== "failed") return null;
+  const text =
+    outcome.kind === "invalid"
+      ? { "no-form": m.insert.noForm, "bad-year": m.insert.yearInvalid, "unit-list": m.insert.listNotUsable }[outcome.problem]
+      : m.errors[outcome.view.key];
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        {text}
+        {outcome.kind === "failed" && outcome.view.code && (
+          <>
+            {" "}
+            <Text font="monospace">{m.errors.code(outcome.view.code)}</Text>
+          </>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function initialDraft(initial: Partial<RememberedInsert>, today: Date): Draft {
+  const year = today.getFullYear();
+  const level = initial.level ?? "huyen";
+  return {
+    forms: [],
+    level,
+    tiers: tiersFor(level, initial.tiers ?? (level === "huyen" ? 3 : 2)),
+    unitName: initial.unitName ?? "",
+    unitCode: initial.unitCode ?? "",
+    year,
+    period: initial.period ?? defaultPeriod(year),
+    periodEdited: initial.period !== undefined,
+  };
+}
+
+/** The "Chèn biểu mẫu" task: choose forms and the reporting unit, then insert one sheet per form. */
+export function InsertTask({ messages, canInsert, insert, initial = {}, onInserted, today = new Date() }: InsertTaskProps) {
+  const styles = useStyles();
+  const m = messages.ui.insert;
+  const [draft, setDraft] = useState<Draft>(() => initialDraft(initial, today));
+  const [list, setList] = useState<ListState>({ kind: "none" });
+  const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
+  const readSeq = useRef(0);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const period = draft.periodEdited || draft.year === null ? draft.period : defaultPeriod(draft.year);
+  const picked = list.kind === "picked" ? list.list : undefined;
+  const view = useMemo(() => (picked ? listView(picked, draft, messages) : undefined), [picked, draft, messages]);
+
+  const pick = async (file: File) => {
+    const seq = ++readSeq.current;
+    setList({ kind: "reading", fileName: file.name });
+    const read = await readPickedList(file);
+    // A later pick (or Bỏ danh sách) while this one was reading wins.
+    if (seq === readSeq.current) setList({ kind: "picked", list: read });
+  };
+  const removeList = () => {
+    readSeq.current++;
+    setList({ kind: "none" });
+  };
+
+  const submit = async () => {
+    const table = picked && "table" in picked ? picked.table : undefined;
+    if (picked && !table) return setOutcome({ kind: "invalid", problem: "unit-list" });
+    const result = insertPlans({ ...draft, period, ...(table ? { table } : {}) });
+    if (!result.ok) return setOutcome({ kind: "invalid", problem: result.problem });
+    setOutcome({ kind: "running" });
+    try {
+      const { sheets } = await insert(result.plans);
+      setOutcome({ kind: "done", sheets });
+      onInserted?.({
+        level: draft.level,
+        tiers: tiersFor(draft.level, draft.tiers),
+        unitName: draft.unitName,
+        unitCode: draft.unitCode,
+        period,
+      });
+    } catch (error) {
+      // Kept for support in the browser console; the user sees what to do instead.
+      console.error(error);
+      setOutcome({ kind: "failed", view: insertErrorView(error) });
+    }
+  };
+
+  const running = outcome.kind === "running";
+  return (
+    // Not a <form>: Enter in a text box (or after typing the year) must not insert sheets.
+    <div className={styles.form}>
+      <FormsField m={m} forms={draft.forms} onChange={(forms) => set({ forms })} />
+      <LevelFields m={m} level={draft.level} tiers={draft.tiers} onLevel={(level) => set({ level })} onTiers={(tiers) => set({ tiers })} />
+      <Field label={m.unitName} hint={m.unitNameHint}>
+        <Input value={draft.unitName} placeholder={m.unitNamePlaceholder} onChange={(_, data) => set({ unitName: data.value })} />
+      </Field>
+      <Field label={m.unitCode} hint={m.unitCodeHint}>
+        <Input value={draft.unitCode} inputMode="numeric" onChange={(_, data) => set({ unitCode: data.value })} />
+      </Field>
+      <PeriodFields
+        m={m}
+        year={draft.year}
+        period={period}
+        onYear={(year) => set({ year })}
+        onPeriod={(p) => set({ period: p, periodEdited: true })}
+      />
+      <UnitListField messages={messages} state={list} view={view} onPick={(file) => void pick(file)} onRemove={removeList} />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!canInsert || running} onClick={() => void submit()}>
+          {m.submit}
+        </Button>
+        {running && <Spinner size="tiny" label={m.inserting} />}
+      </div>
+      {!canInsert && <Text size={200}>{m.onlyInExcel}</Text>}
+      <div aria-live="polite">
+        <OutcomeBar messages={messages} outcome={outcome} />
+      </div>
+    </div>
+  );
+}

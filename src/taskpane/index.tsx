@@ -1,0 +1,41 @@
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import type { HostState } from "./App";
+
+/**
+ * Office.onReady normally answers within a second or two; past this the pane stops waiting and
+ * says so, but still switches to Excel mode if the answer comes later.
+ */
+const CONNECT_TIMEOUT_MS = 12000;
+
+function hostStateOf(host: Office.HostType | null | undefined): HostState {
+  // A plain browser: office.js finds no host and resolves onReady with host null.
+  if (host === null || host === undefined) return "browser";
+  return host === Office.HostType.Excel ? "excel" : "other-host";
+}
+
+const container = document.getElementById("container");
+if (container) {
+  const root = createRoot(container);
+  const task = new URLSearchParams(window.location.search).get("task");
+  let host: HostState = "connecting";
+  const render = () => root.render(<App host={host} task={task} />);
+  render();
+
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
+    // office.js did not load (opened from disk, or the file is missing): still show the form.
+    host = "browser";
+    render();
+  } else {
+    const timer = window.setTimeout(() => {
+      if (host !== "connecting") return;
+      host = "unreachable";
+      render();
+    }, CONNECT_TIMEOUT_MS);
+    void Office.onReady().then((info) => {
+      window.clearTimeout(timer);
+      host = hostStateOf(info.host);
+      render();
+    });
+  }
+}
