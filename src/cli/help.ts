@@ -3,6 +3,8 @@ export const HELP = `phuluc — Phụ lục Một cửa
 
 Cách dùng / Usage:
   phuluc template <staffing|facilities|investment|procedures|intake|all> [tùy chọn] -o TỆP.xlsx
+  phuluc validate TỆP... [--json] [--units TỆP [--code MÃ]] [--fix -o TỆP.xlsx]
+  phuluc demo [--out THƯ-MỤC]
 
 Biểu mẫu / Forms:
   staffing     Phụ lục: cán bộ, công chức, viên chức làm việc tại Bộ phận Một cửa
@@ -26,11 +28,21 @@ Tùy chọn / Options:
   -o, --output TỆP.xlsx   tệp kết quả / output file (không ghi đè tệp đã có trừ khi có --force)
   --force                 cho phép ghi đè / allow overwriting
 
+Kiểm tra / Validate (.xlsx, .xls, .ods):
+  --json                  in đúng một tài liệu JSON / print one JSON document
+  --units TỆP, --code MÃ  danh sách đơn vị phải có, mỗi đơn vị đúng một dòng
+                          / units that must each appear exactly once
+  --fix -o TỆP.xlsx       ghi bản đã sửa các lỗi sửa chắc chắn được; tệp gốc giữ nguyên
+                          / write a copy with the certain fixes; the original is kept
+
 Ví dụ / Examples:
   phuluc template all --level huyen --code 222 --units units-2024.csv --year 2024 -o viet-yen.xlsx
   phuluc template facilities --level tinh --tiers 2 --code 24 --units units-2025.csv -o bac-ninh.xlsx
   phuluc template staffing --level xa --unit "Xã Thượng Lan" -o thuong-lan.xlsx
+  phuluc validate out/xa/*.xlsx
+  phuluc validate bao-cao.xlsx --units units-2024.csv --code 222 --fix -o bao-cao-da-sua.xlsx
 
-Mã thoát / Exit codes: 0 xong / done, 1 có vấn đề trong dữ liệu / problems found,
-2 tham số hoặc tệp không dùng được / unusable arguments or input.
+Mã thoát / Exit codes: 0 xong, không có lỗi / done, no errors (cảnh báo không tính / warnings
+allowed), 1 có lỗi trong dữ liệu / errors found, 2 tham số hoặc tệp không đọc được /
+unusable arguments or unreadable input.
 `;

@@ -21,6 +21,18 @@ async function dispatch(argv: string[]): Promise<number> {
     for (const sheet of result.sheets) process.stdout.write(`  - ${sheet}\n`);
     return EXIT.ok;
   }
+  if (command === "validate") {
+    const { VALIDATE_ARGS, runValidate, validateExitCode, formatValidateReport } = await import("./validate.command");
+    const args = parseArgs(rest, VALIDATE_ARGS);
+    const result = await runValidate(args);
+    if (args.flags.has("--json")) {
+      const { files, summary } = result;
+      process.stdout.write(`${JSON.stringify({ files, summary })}\n`);
+    } else {
+      process.stdout.write(formatValidateReport(result));
+    }
+    return validateExitCode(result);
+  }
   if (command === "demo") {
     const { DEMO_ARGS, runDemo } = await import("./demo.command");
     const result = await runDemo(parseArgs(rest, DEMO_ARGS));

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Level, Subunits, Tiers, UnitRef } from "../domain/forms/form-types";
-import { rosterFor, tableFromRows } from "../domain/units/unit-table";
+import { expectedCommunes, rosterFor, tableFromRows } from "../domain/units/unit-table";
 import type { RosterProblem } from "../domain/units/unit-table";
 import { readTable, TableFileError } from "../files/read-table";
 import { CliError } from "./cli-error";
@@ -50,4 +50,14 @@ export function loadRoster(file: string, req: { level: Level; tiers: Tiers; code
   const result = rosterFor(tableFromRows(rowsOf(file)), req);
   if (!result.ok) throw problemError(file, result);
   return { unit: result.unit, subunits: result.subunits };
+}
+
+/**
+ * The communes a check or summary expects, from a unit-list file and an optional code.
+ * @throws CliError naming the file and what to do
+ */
+export function loadExpectedCommunes(file: string, code?: string): { unit?: UnitRef; communes: UnitRef[] } {
+  const result = expectedCommunes(tableFromRows(rowsOf(file)), code);
+  if (!result.ok) throw problemError(file, result);
+  return { unit: result.unit, communes: result.communes };
 }

@@ -198,3 +198,21 @@ export function rosterFor(table: UnitTable, req: RosterRequest): RosterResult {
   if (table.rows.length === 0) return { ok: false, problem: "empty" };
   return table.layout === "three-tier" ? fromThreeTier(table.rows, req) : fromTwoTier(table.rows, req);
 }
+
+export type ExpectedResult = { ok: true; unit?: UnitRef; communes: UnitRef[] } | ({ ok: false } & RosterProblem);
+
+/**
+ * The communes a summary or a check expects, from a unit list: all names of a plain list, or
+ * the communes under a district (3-digit code) or province (2-digit code) of a catalogue.
+ */
+export function expectedCommunes(table: UnitTable, code?: string): ExpectedResult {
+  if (table.layout === "names") {
+    return table.names.length > 0 ? { ok: true, communes: table.names.map((name) => ({ name })) } : { ok: false, problem: "empty" };
+  }
+  if (table.rows.length === 0) return { ok: false, problem: "empty" };
+  const byDistrict = table.layout === "three-tier" && code?.trim().length === 3;
+  const hit = pick(table.rows, code, (r) => (byDistrict ? r.districtCode : r.provinceCode), byDistrict ? "district" : "province");
+  if ("problem" in hit) return { ok: false, ...hit };
+  const unit = byDistrict ? { name: hit[0].districtName, code: hit[0].districtCode } : { name: hit[0].provinceName, code: hit[0].provinceCode };
+  return { ok: true, unit, communes: hit.filter((r) => r.communeCode).map(commune) };
+}

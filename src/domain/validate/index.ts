@@ -6,3 +6,5 @@ export type { BodyRow } from "./body-rows";
 export { bodyRows } from "./body-rows";
 export type { SheetReport, ValidateOptions, WorkbookReport } from "./validate-workbook";
 export { validateSheet, validateWorkbook } from "./validate-workbook";
+export type { CellFix } from "./fixes";
+export { fixesOf } from "./fixes";
