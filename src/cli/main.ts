@@ -33,6 +33,13 @@ async function dispatch(argv: string[]): Promise<number> {
     }
     return validateExitCode(result);
   }
+  if (command === "consolidate") {
+    const { CONSOLIDATE_ARGS, runConsolidate, consolidateExitCode, consolidateJson, formatConsolidation } = await import("./consolidate.command");
+    const args = parseArgs(rest, CONSOLIDATE_ARGS);
+    const run = await runConsolidate(args);
+    process.stdout.write(args.flags.has("--json") ? `${JSON.stringify(consolidateJson(run))}\n` : formatConsolidation(run));
+    return consolidateExitCode(run);
+  }
   if (command === "demo") {
     const { DEMO_ARGS, runDemo } = await import("./demo.command");
     const result = await runDemo(parseArgs(rest, DEMO_ARGS));

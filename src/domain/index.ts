@@ -15,6 +15,7 @@ export { FORM_IDS, FormIdSchema, LevelSchema, TiersSchema } from "./forms/form-t
 export { allForms, getForm } from "./forms/registry";
 export type { CellStyle, PlanCell, PlanValidation, PrintSetup, SheetPlan, ValidationRule } from "./layout/sheet-plan";
 export { buildSheetPlan, FONT_NAME } from "./layout/build-sheet-plan";
+export type { PlanOptions } from "./layout/build-sheet-plan";
 export { cellAddress, columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from "./layout/a1";
 export type { FormStamp, StampReading } from "./stamp/form-stamp";
 export { decodeStamp, encodeStamp, FormStampSchema, STAMP_HEADER, STAMP_SHEET } from "./stamp/form-stamp";

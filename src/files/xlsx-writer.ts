@@ -80,18 +80,30 @@ function drawSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
  */
 export async function writeWorkbook(plans: SheetPlan[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
+  drawPlans(wb, plans);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/**
+ * Adds one sheet per plan to a workbook, names unique against the sheets it has, and a stamp row
+ * for each in the very hidden stamp sheet (created if missing). Returns the plans as named.
+ */
+export function drawPlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): SheetPlan[] {
   wb.creator = APP_NAME;
   wb.lastModifiedBy = APP_NAME;
-  const named = withUniqueNames(plans, [STAMP_SHEET]);
+  const named = withUniqueNames(plans, [STAMP_SHEET, ...wb.worksheets.map((w) => w.name)]);
   for (const plan of named) {
     const ws = wb.addWorksheet(plan.name, {
       views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }],
     });
     drawSheet(ws, plan);
   }
-  const stampSheet = wb.addWorksheet(STAMP_SHEET, { state: "veryHidden" });
-  stampSheet.addRow([...STAMP_HEADER]);
+  let stampSheet = wb.getWorksheet(STAMP_SHEET);
+  if (!stampSheet) {
+    stampSheet = wb.addWorksheet(STAMP_SHEET, { state: "veryHidden" });
+    stampSheet.addRow([...STAMP_HEADER]);
+  }
   for (const plan of named) stampSheet.addRow(encodeStamp(plan.stamp));
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return named;
 }

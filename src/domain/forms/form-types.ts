@@ -110,6 +110,8 @@ export interface TotalRowSpec {
   columns?: string[];
   /** Merge the label cell with the same cell of the next row (investment's two-line "Tổng cộng"). */
   mergeLabelDown?: boolean;
+  /** A share written as text into column `into`: "<label>: 97,35%" of column `of` in column `to`. */
+  share?: { of: string; to: string; into: string; label: string };
 }
 
 /** Any of the keys marked "X", any of them greater than 0, or any of several conditions. */

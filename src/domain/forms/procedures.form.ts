@@ -30,6 +30,9 @@ const COLUMNS: ColumnDef[] = [
 
 const named = (name: string): string => cleanName(name);
 
+/** What a reader of the results looks for first: the share of records resolved on time. */
+const ON_TIME = { of: "onTime", to: "received", into: "note", label: "Tỷ lệ đúng hạn" };
+
 /**
  * Seed 004 puts a "Tổng" under "I | Cấp huyện" only; a district's report also needs the
  * communes' total (seed 001 quotes it), so "II | Cấp xã" gets one too wherever it lists
@@ -47,7 +50,7 @@ function rows(p: FormParams): RowSpec[] {
       ? [
           { role: "section", number: "I", label: "Cấp huyện" },
           { role: "unit", number: "1", label: named(p.unit.name), unit: p.unit, group: GROUP.own },
-          { role: "total", label: "Tổng", of: [GROUP.own] },
+          { role: "total", label: "Tổng", of: [GROUP.own], share: ON_TIME },
         ]
       : p.tiers === 2
         ? [
@@ -59,7 +62,7 @@ function rows(p: FormParams): RowSpec[] {
               unit: p.unit,
               group: GROUP.own,
             },
-            { role: "total", label: "Tổng", of: [GROUP.own] },
+            { role: "total", label: "Tổng", of: [GROUP.own], share: ON_TIME },
           ]
         : [
             { role: "section", number: "I", label: "Cấp huyện" },
@@ -69,13 +72,13 @@ function rows(p: FormParams): RowSpec[] {
               GROUP.district,
               ["Huyện....."],
             ),
-            { role: "total", label: "Tổng", of: [GROUP.district] },
+            { role: "total", label: "Tổng", of: [GROUP.district], share: ON_TIME },
           ];
   return [
     ...upper,
     { role: "section", number: "II", label: "Cấp xã" },
     ...communesByDistrict(p, (u) => named(u.name), ["Xã.....", ""]),
-    { role: "total", label: "Tổng", of: [GROUP.commune] },
+    { role: "total", label: "Tổng", of: [GROUP.commune], share: ON_TIME },
   ];
 }
 

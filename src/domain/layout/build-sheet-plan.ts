@@ -182,13 +182,30 @@ function bodyRows(b: PlanBuilder, columns: ColumnDef[], specs: RowSpec[]): BodyR
   return { first, last, validations: validationsFor(columns, inputRows), unitRows };
 }
 
-function sumFormula(col: number, rows: number[]): string | undefined {
-  if (rows.length === 0) return undefined;
-  const parts = runsOf([...rows].sort((a, b) => a - b)).map(([a, z]) =>
-    a === z ? cellAddress(a, col) : `${cellAddress(a, col)}:${cellAddress(z, col)}`,
-  );
-  return `SUM(${parts.join(",")})`;
+/** The ranges of `rows` in column `col`, one per run of consecutive rows. */
+function rangesOf(col: number, rows: number[]): string[] {
+  return runsOf([...rows].sort((a, b) => a - b)).map(([a, z]) => (a === z ? cellAddress(a, col) : `${cellAddress(a, col)}:${cellAddress(z, col)}`));
 }
+
+const sumOver = (parts: string[]): string => (parts.length === 1 ? parts[0] : `SUM(${parts.join(",")})`);
+
+/**
+ * The live formula that totals a column by its kind: counts and amounts are summed, "X" marks
+ * counted, and "n máy" cells summed with the number of units marked "X" beside.
+ */
+function totalFormula(kind: ColumnDef["kind"], col: number, rows: number[]): string | undefined {
+  if (rows.length === 0) return undefined;
+  const ranges = rangesOf(col, rows);
+  if (kind === "mark") return sumOver(ranges.map((r) => `COUNTIF(${r},"X")`));
+  if (kind === "machine") {
+    const machines = sumOver(ranges.map((r) => `SUMPRODUCT(IFERROR(VALUE(SUBSTITUTE(${r}," máy","")),0))`));
+    const marked = sumOver(ranges.map((r) => `COUNTIF(${r},"X")`));
+    return `${machines}&" máy; "&${marked}&" X"`;
+  }
+  return `SUM(${ranges.join(",")})`;
+}
+
+const colIndexOf = (columns: ColumnDef[], key: string): number => columns.findIndex((c) => c.key === key) + 1;
 
 function writeTotal(
   b: PlanBuilder,
@@ -207,9 +224,14 @@ function writeTotal(
   cells[labelCol - 1] = { value: spec.label || null, style: bold };
   columns.forEach((c, i) => {
     if (summed.has(c.key)) {
-      const formula = sumFormula(i + 1, rows);
+      const formula = totalFormula(c.kind, i + 1, rows);
       const style = b.book.id({ border: true, bold: true, ...inputStyle(c.kind) });
       cells[i] = formula ? { value: null, formula, style } : { value: 0, style };
+    } else if (spec.share && c.key === spec.share.into) {
+      const of = cellAddress(row, colIndexOf(columns, spec.share.of));
+      const to = cellAddress(row, colIndexOf(columns, spec.share.to));
+      const formula = `IF(N(${to})>0,"${spec.share.label}: "&ROUND(${of}/${to}*100,2)&"%","")`;
+      cells[i] = { value: null, formula, style: b.book.id({ border: true, italic: true, wrap: true }) };
     } else if (c.ratio) {
       cells[i] = { value: null, formula: ratioFormula(c, row), style: b.book.id({ border: true, bold: true, ...inputStyle(c.kind) }) };
     }
@@ -260,7 +282,25 @@ function footer(b: PlanBuilder, form: FormDef, params: FormParams, totalWidth: n
  * row skeleton with its unit rows, totals as formulas, footnotes, notes and signature.
  * @example buildSheetPlan(getForm("facilities"), { level: "huyen", tiers: 3, … }).cells[0][0].value // "Phụ lục 1"
  */
-export function buildSheetPlan(form: FormDef, params: FormParams): SheetPlan {
+export interface PlanOptions {
+  /**
+   * A summary of several units: a form whose skeleton has no total of its own gets a closing
+   * "Tổng cộng" row over every unit row, marks counted and machines summed.
+   */
+  summary?: boolean;
+}
+
+const TOTALLED_KINDS = new Set<ColumnDef["kind"]>(["count", "money", "mark", "machine"]);
+
+/** The form's rows, closed by a grand total where a summary needs one. */
+function rowsFor(form: FormDef, params: FormParams, columns: ColumnDef[], options: PlanOptions): RowSpec[] {
+  const specs = form.rows(params);
+  if (!options.summary || specs.some((s) => s.role === "total")) return specs;
+  const groups = [...new Set(specs.flatMap((s) => ("group" in s && s.group ? [s.group] : [])))];
+  return [...specs, { role: "total", label: "Tổng cộng", of: groups, columns: columns.filter((c) => TOTALLED_KINDS.has(c.kind)).map((c) => c.key) }];
+}
+
+export function buildSheetPlan(form: FormDef, params: FormParams, options: PlanOptions = {}): SheetPlan {
   const columns = form.columns(params);
   const b = new PlanBuilder(columns.length);
   const totalWidth = columns.reduce((s, c) => s + c.width, 0);
@@ -274,7 +314,7 @@ export function buildSheetPlan(form: FormDef, params: FormParams): SheetPlan {
   const [headerFirst, headerLast] = headerRows(b, columns);
   const numbering = form.numberingRow ? numberingRow(b, columns) : undefined;
   const lastHeader = numbering ?? headerLast;
-  const body = bodyRows(b, columns, form.rows(params));
+  const body = bodyRows(b, columns, rowsFor(form, params, columns, options));
   footer(b, form, params, totalWidth);
 
   const stamp: FormStamp = {

@@ -20,6 +20,24 @@ export const en: Messages = {
   sheet: {
     notesHeading: "GIẢI THÍCH BIỂU MẪU:",
   },
+  summary: {
+    filesTitle: "INPUT FILES",
+    filesHeader: ["No.", "File", "Unit", "Forms", "Modified", "SHA-256", "Status", "Validation errors", "Note"],
+    traceTitle: "WHERE EACH SUMMARY ROW CAME FROM",
+    traceHeader: ["Summary sheet", "Row", "Unit", "Form", "File", "Source sheet", "Source row", "Source cells"],
+    conflictsTitle: "CONFLICTS: SEVERAL FILES FOR ONE UNIT",
+    conflictsHeader: ["Unit", "Form", "Files", "Differing cells", "File used"],
+    notCounted: "Not counted (choose one file)",
+    missingTitle: "UNITS THAT HAVE NOT REPORTED",
+    unitHeader: "Unit",
+    status: {
+      ok: "Consolidated",
+      invalid: "Has validation errors",
+      conflict: "Same unit as another file",
+      unrecognised: "No form recognised",
+      unreadable: "Unreadable",
+    },
+  },
   validate: {
     quoteNote: (note: string) => `The form's explanatory note: “${note}”`,
     quoteBasis: (basis: string) => `Basis: ${basis}.`,
@@ -143,6 +161,18 @@ export const en: Messages = {
     severity: { error: "Error", warning: "Warning" },
     fixedWrote: (file: string, count: number) => `Corrected ${count} cells into ${file}. The original is unchanged.`,
     totalSummary: (files: number, errors: number, warnings: number) => `${files} files in all: ${errors} errors, ${warnings} warnings.`,
+    noInputs: "No folder or file to consolidate.",
+    noUsableInput: "No file holds a usable appendix form: check the folder, or run phuluc validate to see why.",
+    consolidated: {
+      wrote: (file: string, sheets: number) => `Wrote the summary ${file} (${sheets} forms and the “Nguồn dữ liệu” sheet).`,
+      units: (reported: number, expected: number) => (expected > 0 ? `Units reported: ${reported}/${expected}.` : `Units reported: ${reported}.`),
+      missing: (names: string) => `Not reported yet: ${names}.`,
+      unexpected: (names: string) => `Not in the unit list: ${names}.`,
+      spelling: (label: string, unit: string) => `“${label}” was read as “${unit}”.`,
+      conflict: (unit: string, form: string, files: string, kept?: string) =>
+        kept ? `${unit} (${form}): several files (${files}); using the newest, ${kept}.` : `${unit} (${form}): several files (${files}); not counted — choose one file or use --newest-wins.`,
+      file: (file: string, status: string, detail: string) => `${file}: ${status}${detail ? ` — ${detail}` : ""}.`,
+    },
     internal: "Unexpected error. Please send the text below to support.",
   },
   ui: {

@@ -28,6 +28,24 @@ export const vi = {
   sheet: {
     notesHeading: "GIẢI THÍCH BIỂU MẪU:",
   },
+  summary: {
+    filesTitle: "TỆP ĐẦU VÀO",
+    filesHeader: ["STT", "Tệp", "Đơn vị", "Biểu mẫu", "Sửa đổi lúc", "SHA-256", "Trạng thái", "Số lỗi kiểm tra", "Ghi chú"],
+    traceTitle: "NGUỒN CỦA TỪNG DÒNG TỔNG HỢP",
+    traceHeader: ["Trang tổng hợp", "Dòng", "Đơn vị", "Biểu mẫu", "Tệp", "Trang tính nguồn", "Dòng nguồn", "Ô nguồn"],
+    conflictsTitle: "XUNG ĐỘT: NHIỀU TỆP CHO MỘT ĐƠN VỊ",
+    conflictsHeader: ["Đơn vị", "Biểu mẫu", "Các tệp", "Ô khác nhau", "Tệp được dùng"],
+    notCounted: "Chưa tính (cần chọn một tệp)",
+    missingTitle: "ĐƠN VỊ CHƯA GỬI BÁO CÁO",
+    unitHeader: "Đơn vị",
+    status: {
+      ok: "Đã tổng hợp",
+      invalid: "Có lỗi kiểm tra",
+      conflict: "Trùng đơn vị với tệp khác",
+      unrecognised: "Không nhận ra biểu mẫu",
+      unreadable: "Không đọc được",
+    },
+  },
   validate: {
     /** A problem's message ends by quoting the note or the source arithmetic it rests on. */
     quoteNote: (note: string) => `Theo giải thích biểu mẫu: “${note}”`,
@@ -157,6 +175,18 @@ export const vi = {
     severity: { error: "Lỗi", warning: "Cảnh báo" },
     fixedWrote: (file: string, count: number) => `Đã sửa ${count} ô, ghi vào ${file}. Tệp gốc giữ nguyên.`,
     totalSummary: (files: number, errors: number, warnings: number) => `Tổng cộng ${files} tệp: ${errors} lỗi, ${warnings} cảnh báo.`,
+    noInputs: "Chưa chọn thư mục hoặc tệp nào để tổng hợp.",
+    noUsableInput: "Không có tệp nào chứa biểu mẫu phụ lục dùng được: kiểm tra lại thư mục, hoặc chạy phuluc validate để xem lý do.",
+    consolidated: {
+      wrote: (file: string, sheets: number) => `Đã ghi bảng tổng hợp ${file} (${sheets} biểu mẫu và trang “Nguồn dữ liệu”).`,
+      units: (reported: number, expected: number) => (expected > 0 ? `Đơn vị đã báo cáo: ${reported}/${expected}.` : `Đơn vị đã báo cáo: ${reported}.`),
+      missing: (names: string) => `Chưa có báo cáo: ${names}.`,
+      unexpected: (names: string) => `Không có trong danh sách đơn vị: ${names}.`,
+      spelling: (label: string, unit: string) => `“${label}” được hiểu là “${unit}”.`,
+      conflict: (unit: string, form: string, files: string, kept?: string) =>
+        kept ? `${unit} (${form}): nhiều tệp (${files}); dùng tệp mới nhất ${kept}.` : `${unit} (${form}): nhiều tệp (${files}); chưa tính — chọn một tệp hoặc dùng --newest-wins.`,
+      file: (file: string, status: string, detail: string) => `${file}: ${status}${detail ? ` — ${detail}` : ""}.`,
+    },
     internal: "Lỗi không mong đợi. Hãy gửi nội dung dưới đây cho bộ phận hỗ trợ.",
   },
   ui: {
