@@ -55,3 +55,24 @@ describe("LibreOffice opens what the writer produces", () => {
     expect(s.validation(`C${first + 1}`)?.type).toBe("whole");
   });
 });
+
+describe("LibreOffice computes the summary's live totals", () => {
+  test("staffing 69 = 57 + 12, printers summed with the X count, the on-time share", () => {
+    const out = join(dir, "summary");
+    const run = (args: string[]): void => {
+      execFileSync(process.execPath, [join(__dirname, "../bin/phuluc.js"), ...args], { cwd: dir, stdio: "pipe" });
+    };
+    run(["demo", "--out", out]);
+    run(["consolidate", out, "--level", "huyen", "-o", "tong-hop.xlsx"]);
+    soffice(["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "computed"), "tong-hop.xlsx"]);
+    // LibreOffice stores the results it computed; SheetJS reads them back as the cells' values.
+    const XLSX = require("@e965/xlsx") as typeof import("@e965/xlsx");
+    const wb = XLSX.read(readFileSync(join(dir, "computed", "tong-hop.xlsx")), { type: "buffer" });
+    const totalRow = (sheet: string, label: RegExp): unknown[] =>
+      (XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet], { header: 1, raw: true }) as unknown[][]).filter((r) => label.test(String(r?.[1] ?? "")))[0] ?? [];
+    expect(totalRow("PL Nhân sự Một cửa", /^Tổng cộng$/).slice(2, 5)).toEqual([69, 2, 10]);
+    expect(totalRow("PL1 Cơ sở vật chất", /^Tổng cộng$/)[4]).toBe("74 máy; 0 X");
+    expect(totalRow("PL1 Cơ sở vật chất", /^Tổng cộng$/)[6]).toBe("1 máy; 17 X");
+    expect(String(totalRow("PLII Kết quả một cửa", /^Tổng$/)[7])).toMatch(/^Tỷ lệ đúng hạn: 98([.,]\d+)?%$/);
+  });
+});

@@ -24,6 +24,7 @@ function plain(v: ExcelJS.CellValue): string | number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number") return v;
   if (typeof v === "object" && "formula" in v) return `=${(v as ExcelJS.CellFormulaValue).formula}`;
+  if (typeof v === "object" && "hyperlink" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
   if (typeof v === "object" && "richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
   return String(v);
 }
