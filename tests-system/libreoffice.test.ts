@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
 import { allForms, buildSheetPlan } from "../src/domain";
 import { writeWorkbook } from "../src/files/xlsx-writer";
 import { readBack } from "../tests/support/read-back";
@@ -66,7 +67,6 @@ describe("LibreOffice computes the summary's live totals", () => {
     run(["consolidate", out, "--level", "huyen", "-o", "tong-hop.xlsx"]);
     soffice(["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "computed"), "tong-hop.xlsx"]);
     // LibreOffice stores the results it computed; SheetJS reads them back as the cells' values.
-    const XLSX = require("@e965/xlsx") as typeof import("@e965/xlsx");
     const wb = XLSX.read(readFileSync(join(dir, "computed", "tong-hop.xlsx")), { type: "buffer" });
     const totalRow = (sheet: string, label: RegExp): unknown[] =>
       (XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet], { header: 1, raw: true }) as unknown[][]).filter((r) => label.test(String(r?.[1] ?? "")))[0] ?? [];

@@ -23,9 +23,17 @@ function folder(name: string): string {
   return dir;
 }
 
-function run(args: string[]): { code: number | null; json: Record<string, any>; stderr: string } {
+/** The parts of `phuluc consolidate --json` the tests read. */
+interface ConsolidateJson {
+  files: { file: string; unit: string | null; forms: string[]; status: string; error?: string }[];
+  units: { expected: number; reported: number; missing: string[]; unexpected: string[] };
+  conflicts: { unit: string; form: string; files: string[]; kept?: string }[];
+  totals: Record<string, Record<string, number | { sum: number; marked: number }>>;
+}
+
+function run(args: string[]): { code: number | null; json: ConsolidateJson; stderr: string } {
   const r = runCli([...args, "--json"], root);
-  return { code: r.code, json: r.stdout ? JSON.parse(r.stdout) : {}, stderr: r.stderr };
+  return { code: r.code, json: r.stdout ? (JSON.parse(r.stdout) as ConsolidateJson) : ({} as ConsolidateJson), stderr: r.stderr };
 }
 
 /** The value of column `key` in the summary row whose label matches. */
@@ -41,7 +49,7 @@ beforeAll(() => {
 
 describe("phuluc consolidate: thị xã Việt Yên from its 17 commune files and its own", () => {
   let book: ReadBook;
-  let json: Record<string, any>;
+  let json: ConsolidateJson;
   const units = ["--units", dvhcFile("units-2024.csv"), "--code", "222"];
 
   beforeAll(async () => {
@@ -60,7 +68,7 @@ describe("phuluc consolidate: thị xã Việt Yên from its 17 commune files an
     expect(json.units).toEqual({ expected: 17, reported: 17, missing: [], unexpected: [] });
     expect(json.conflicts).toEqual([]);
     expect(json.files).toHaveLength(18);
-    expect(json.files.every((f: { status: string }) => f.status === "ok")).toBe(true);
+    expect(json.files.every((f) => f.status === "ok")).toBe(true);
   });
 
   test("machine columns are summed with the units marked X beside; marks are counted", () => {
@@ -142,7 +150,7 @@ describe("missing, unexpected, misspelt and duplicate units", () => {
 
     const r = run(["consolidate", dir, "--level", "huyen", "-o", "conflict.xlsx"]);
     expect(r.code).toBe(1);
-    const staffing = r.json.conflicts.find((c: { form: string }) => c.form === "staffing");
+    const staffing = r.json.conflicts.find((c) => c.form === "staffing");
     expect(staffing).toEqual({ unit: "Xã Tiên Sơn", form: "staffing", files: expect.arrayContaining([expect.stringContaining("07786-xa-tien-son.xlsx"), expect.stringContaining("tien-son-gui-lai.xlsx")]) });
     // 57 - 4 (Tiên Sơn left out until the user chooses) + 12.
     expect(r.json.totals.staffing["3"]).toBe(57 - 4 + 12);
@@ -152,7 +160,7 @@ describe("missing, unexpected, misspelt and duplicate units", () => {
 
     const newest = run(["consolidate", dir, "--level", "huyen", "--newest-wins", "-o", "newest.xlsx"]);
     expect(newest.json.totals.staffing["3"]).toBe(57 - 4 + 5 + 12);
-    expect(newest.json.conflicts.find((c: { form: string }) => c.form === "staffing").kept).toContain("tien-son-gui-lai.xlsx");
+    expect(newest.json.conflicts.find((c) => c.form === "staffing")?.kept).toContain("tien-son-gui-lai.xlsx");
   });
 
   test("a hand-made commune file labelled \"Mình Đức\" finds Xã Minh Đức; an unreadable file is listed and the run goes on", async () => {
@@ -174,7 +182,7 @@ describe("missing, unexpected, misspelt and duplicate units", () => {
     const r = run(["consolidate", dir, "--level", "huyen", "--units", dvhcFile("units-2024.csv"), "--code", "222", "-o", "variants.xlsx"]);
     expect(r.code).toBe(1);
     expect(r.json.units.missing).toEqual([]);
-    expect(r.json.files.find((f: { file: string }) => f.file.endsWith("hong.xlsx"))).toMatchObject({ status: "unreadable", error: "tệp không phải bảng tính Excel hoặc bị hỏng" });
+    expect(r.json.files.find((f) => f.file.endsWith("hong.xlsx"))).toMatchObject({ status: "unreadable", error: "tệp không phải bảng tính Excel hoặc bị hỏng" });
     const s = (await readBack(readFileSync(join(root, "variants.xlsx")))).sheet("PL Nhân sự Một cửa");
     expect(rowValue(s, /xã Minh Đức$/, "total")).toBe(4);
     const text = runCli(["consolidate", dir, "--level", "huyen", "--units", dvhcFile("units-2024.csv"), "--code", "222", "-o", "variants.xlsx"], root).stdout;
