@@ -18,6 +18,8 @@ import { insertForms } from "../excel";
 import { InsertTask } from "./InsertTask";
 import type { InsertFn } from "./InsertTask";
 import { recallInsert, rememberInsert } from "./remembered";
+import { excelValidateApi, ValidateTask } from "./ValidateTask";
+import type { ValidateApi } from "./ValidateTask";
 
 /**
  * Where the pane runs: still waiting for Office.onReady, inside Excel, in a plain browser
@@ -25,8 +27,10 @@ import { recallInsert, rememberInsert } from "./remembered";
  */
 export type HostState = "connecting" | "excel" | "browser" | "other-host" | "unreachable";
 
-/** Tasks the ribbon may ask for with ?task=; only "insert" is built so far. */
-const PLANNED_TASKS = new Set(["validate", "consolidate"]);
+/** Tasks the ribbon may ask for with ?task= that are not built yet. */
+const PLANNED_TASKS = new Set(["consolidate"]);
+
+type TaskTab = "insert" | "validate";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
@@ -56,15 +60,17 @@ export interface AppProps {
   /** The ?task= the ribbon button opened the pane with. */
   task?: string | null;
   insert?: InsertFn;
+  validation?: ValidateApi;
 }
 
-export function App({ host, task, insert = insertIntoExcel }: AppProps) {
+export function App({ host, task, insert = insertIntoExcel, validation = excelValidateApi }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Language>("vi");
   const messages = messagesFor(lang);
   const m = messages.ui;
   const inExcel = host === "excel";
   const initial = useMemo(() => (inExcel ? recallInsert() : {}), [inExcel]);
+  const [tab, setTab] = useState<TaskTab>(task === "validate" ? "validate" : "insert");
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -89,8 +95,13 @@ export function App({ host, task, insert = insertIntoExcel }: AppProps) {
             <MessageBarBody>{notice}</MessageBarBody>
           </MessageBar>
         )}
-        <TabList selectedValue="insert" aria-label={m.tasksLabel} className={styles.tabs}>
-          <Tab value="insert">{m.tabs.insert}</Tab>
+        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TaskTab)} aria-label={m.tasksLabel} className={styles.tabs}>
+          <Tab value="insert" id="tab-insert" aria-controls="panel-insert">
+            {m.tabs.insert}
+          </Tab>
+          <Tab value="validate" id="tab-validate" aria-controls="panel-validate">
+            {m.tabs.validate}
+          </Tab>
         </TabList>
         {task && PLANNED_TASKS.has(task) && (
           <MessageBar intent="info" layout="multiline">
@@ -100,15 +111,21 @@ export function App({ host, task, insert = insertIntoExcel }: AppProps) {
         {host === "connecting" ? (
           <Spinner label={m.connecting} />
         ) : (
-          <div role="tabpanel" aria-label={m.tabs.insert}>
-            <InsertTask
-              messages={messages}
-              canInsert={inExcel}
-              insert={insert}
-              initial={initial}
-              onInserted={inExcel ? rememberInsert : undefined}
-            />
-          </div>
+          <>
+            {/* Both panels stay mounted so that switching tabs keeps what was typed and checked. */}
+            <div role="tabpanel" id="panel-insert" aria-labelledby="tab-insert" hidden={tab !== "insert"}>
+              <InsertTask
+                messages={messages}
+                canInsert={inExcel}
+                insert={insert}
+                initial={initial}
+                onInserted={inExcel ? rememberInsert : undefined}
+              />
+            </div>
+            <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== "validate"}>
+              <ValidateTask messages={messages} canValidate={inExcel} api={validation} />
+            </div>
+          </>
         )}
       </div>
     </FluentProvider>

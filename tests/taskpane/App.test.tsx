@@ -27,11 +27,12 @@ describe("App", () => {
     expect(screen.getByLabelText(vi.ui.insert.unitName)).toBeTruthy();
   });
 
-  test("inside Excel there is no warning and Chèn is enabled; only the insert task is offered", () => {
+  test("inside Excel there is no warning and Chèn is enabled; the insert and validate tasks are offered", () => {
     render(<App host="excel" task="insert" insert={insert} />);
     expect(screen.queryByText(vi.ui.outsideOffice)).toBeNull();
     expect((screen.getByRole("button", { name: vi.ui.insert.submit }) as HTMLButtonElement).disabled).toBe(false);
-    expect(screen.getAllByRole("tab")).toHaveLength(1);
+    expect(screen.getAllByRole("tab")).toHaveLength(2);
+    expect(screen.getByRole("tab", { name: vi.ui.tabs.validate })).toBeTruthy();
   });
 
   test("a ribbon button for a task not built yet opens the insert task with a note", () => {
