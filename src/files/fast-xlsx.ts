@@ -1,0 +1,224 @@
+import { inflateSync } from "fflate";
+import type { GridCell, SheetGrid, WorkbookGrid } from "../domain/grid/sheet-grid";
+import { decodeStamp, STAMP_SHEET } from "../domain/stamp/form-stamp";
+import type { FormStamp } from "../domain/stamp/form-stamp";
+import { listZip } from "./zip-entries";
+import type { ZipEntry } from "./zip-entries";
+
+/**
+ * A reader for the .xlsx files this product consolidates by the thousand: it inflates only the
+ * parts a grid needs (workbook, relationships, shared strings, styles, sheets) and scans their
+ * XML for cells, formulas, errors and merges. Anything it does not expect makes it give up
+ * (returns undefined), and the general reader takes over; it never guesses.
+ */
+
+const decoder = new TextDecoder();
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function unescapeXml(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
+    e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
+  );
+}
+
+class GiveUp extends Error {}
+
+function entryText(bytes: Uint8Array, entry: ZipEntry | undefined): string | undefined {
+  if (!entry) return undefined;
+  const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  if (entry.method === 0) return decoder.decode(data);
+  if (entry.method !== 8) throw new GiveUp();
+  const out = inflateSync(data, { out: new Uint8Array(entry.size) });
+  if (out.length !== entry.size) throw new GiveUp();
+  return decoder.decode(out);
+}
+
+const attrPatterns = new Map<string, RegExp>();
+
+function attr(tag: string, name: string): string | undefined {
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name}="([^"]*)"`);
+    attrPatterns.set(name, re);
+  }
+  const m = re.exec(tag);
+  return m ? unescapeXml(m[1]) : undefined;
+}
+
+/** The r, s and t attributes of a cell's opening tag, in one pass. */
+function cellAttrs(open: string): { r?: string; s?: string; t?: string } {
+  const value = (name: string): string | undefined => {
+    const at = open.indexOf(` ${name}="`);
+    if (at < 0) return undefined;
+    const start = at + name.length + 3;
+    return open.slice(start, open.indexOf('"', start));
+  };
+  return { r: value("r"), s: value("s"), t: value("t") };
+}
+
+/** "AB12" → row 12, column 28, without a regular expression: this runs for every cell. */
+function position(ref: string): { row: number; col: number } | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const row = Number(ref.slice(i));
+  return col > 0 && i > 0 && Number.isInteger(row) && row > 0 ? { row, col } : undefined;
+}
+
+/** Text of every <t> inside `xml`, and whether it held formatted runs (<r>). */
+function textOf(xml: string): { text: string; rich: boolean } {
+  let text = "";
+  const re = /<t(?:\s[^>]*)?>([^<]*)<\/t>|<t\s*\/>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) text += m[1] ?? "";
+  return { text: unescapeXml(text), rich: /<r>|<r\s/.test(xml) };
+}
+
+function sharedStrings(xml: string | undefined): { text: string; rich: boolean }[] {
+  if (!xml) return [];
+  const out: { text: string; rich: boolean }[] = [];
+  const re = /<si>([\s\S]*?)<\/si>|<si\s*\/>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(textOf(m[1] ?? ""));
+  return out;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** True for a number format that shows a date or time (quoted text and [colour] parts aside). */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** For each cell style index (the s="" of a cell), whether it formats numbers as dates. */
+function dateStyles(xml: string | undefined): boolean[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\s[^>]*>/g)) {
+    const id = Number(attr(m[0], "numFmtId"));
+    const code = attr(m[0], "formatCode");
+    if (code !== undefined) custom.set(id, code);
+  }
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
+  return [...xfs.matchAll(/<xf\s[^>]*>/g)].map((m) => {
+    const id = Number(attr(m[0], "numFmtId") ?? 0);
+    return BUILTIN_DATE_FORMATS.has(id) || (custom.has(id) && isDateFormat(custom.get(id) ?? ""));
+  });
+}
+
+/** Excel's serial day number as dd/mm/yyyy, as a Vietnamese reader writes dates. */
+function serialToDate(serial: number): string {
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86400000));
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+interface Context {
+  strings: { text: string; rich: boolean }[];
+  dates: boolean[];
+}
+
+function cellOf(attrs: { s?: string; t?: string }, inner: string, ctx: Context): GridCell | undefined {
+  const type = attrs.t ?? "n";
+  const f = inner.includes("<f") ? /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/.exec(inner)?.[1] : undefined;
+  const formula = f !== undefined ? { f: unescapeXml(f) } : {};
+  const raw = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  switch (type) {
+    case "s": {
+      const s = raw === undefined ? undefined : ctx.strings[Number(raw)];
+      if (!s) throw new GiveUp();
+      return { v: s.text, ...(s.rich ? { rich: true } : {}), ...formula };
+    }
+    case "str":
+      return { v: unescapeXml(raw ?? ""), ...formula };
+    case "inlineStr": {
+      const s = textOf(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? "");
+      return { v: s.text, ...(s.rich ? { rich: true } : {}), ...formula };
+    }
+    case "b":
+      return { v: raw === "1", ...formula };
+    case "e":
+      return { v: null, error: unescapeXml(raw ?? "#ERROR!"), ...formula };
+    case "n": {
+      if (raw === undefined) return f !== undefined ? { v: null, ...formula } : undefined;
+      const n = Number(raw);
+      if (!Number.isFinite(n)) throw new GiveUp();
+      if (ctx.dates[Number(attrs.s ?? 0)]) return { v: serialToDate(n), date: true, ...formula };
+      return { v: n, ...formula };
+    }
+    default:
+      // "d" (ISO dates) and anything newer: the general reader knows them.
+      throw new GiveUp();
+  }
+}
+
+function sheetGrid(name: string, xml: string, hidden: boolean, ctx: Context): SheetGrid {
+  const cells: (GridCell | undefined)[][] = [];
+  const data = /<sheetData\s*\/>|<sheetData>([\s\S]*)<\/sheetData>/.exec(xml);
+  const re = /<c\s([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g;
+  for (let m = re.exec(data?.[1] ?? ""); m; m = re.exec(data?.[1] ?? "")) {
+    const attrs = cellAttrs(` ${m[1]}`);
+    const pos = attrs.r ? position(attrs.r) : undefined;
+    // Cells without an address rely on their position in the row: leave those to the general reader.
+    if (!pos) throw new GiveUp();
+    const cell = m[2] === "/>" ? undefined : cellOf(attrs, m[3] ?? "", ctx);
+    if (!cell) continue;
+    (cells[pos.row - 1] ??= [])[pos.col - 1] = cell;
+  }
+  for (let r = 0; r < cells.length; r++) cells[r] ??= [];
+  const merges = [...xml.matchAll(/<mergeCell\s[^>]*ref="([^"]+)"/g)].map((m) => m[1]);
+  return { name, cells, merges, hidden };
+}
+
+/** Resolves a relationship target ("worksheets/sheet1.xml" or "/xl/worksheets/sheet1.xml") to a zip path. */
+const partPath = (target: string): string => (target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+
+/**
+ * The workbook as grids, or undefined when the file holds anything this reader leaves to the
+ * general one. The caller has already checked the zip container.
+ */
+export function readXlsxFast(bytes: Uint8Array): WorkbookGrid | undefined {
+  try {
+    const entries = listZip(bytes);
+    if (!entries) return undefined;
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    const workbook = entryText(bytes, byName.get("xl/workbook.xml"));
+    const rels = entryText(bytes, byName.get("xl/_rels/workbook.xml.rels"));
+    if (!workbook || !rels) return undefined;
+    const targets = new Map([...rels.matchAll(/<Relationship\s[^>]*>/g)].map((m) => [attr(m[0], "Id"), attr(m[0], "Target")]));
+    const ctx: Context = {
+      strings: sharedStrings(entryText(bytes, byName.get("xl/sharedStrings.xml"))),
+      dates: dateStyles(entryText(bytes, byName.get("xl/styles.xml"))),
+    };
+    const sheets: SheetGrid[] = [];
+    let stamps = new Map<string, FormStamp>();
+    for (const m of workbook.matchAll(/<sheet\s[^>]*>/g)) {
+      const name = attr(m[0], "name");
+      const target = targets.get(attr(m[0], "r:id"));
+      if (!name || !target) return undefined;
+      const xml = entryText(bytes, byName.get(partPath(target)));
+      if (xml === undefined) return undefined;
+      const grid = sheetGrid(name, xml, (attr(m[0], "state") ?? "visible") !== "visible", ctx);
+      if (name === STAMP_SHEET) stamps = stampsOf(grid);
+      else sheets.push(grid);
+    }
+    return { sheets, stamps };
+  } catch (error) {
+    if (error instanceof GiveUp || error instanceof Error) return undefined;
+    throw error;
+  }
+}
+
+function stampsOf(grid: SheetGrid): Map<string, FormStamp> {
+  const stamps = new Map<string, FormStamp>();
+  for (const row of grid.cells.slice(1)) {
+    const decoded = decodeStamp(row?.[1]?.v);
+    if (decoded.ok && typeof row?.[0]?.v === "string") stamps.set(row[0].v, decoded.stamp);
+  }
+  return stamps;
+}
