@@ -136,6 +136,8 @@ function bodyRows(b: PlanBuilder, columns: ColumnDef[], specs: RowSpec[]): BodyR
     labelSub: b.book.id({ h: "left", border: true, wrap: true, bold: true, italic: true }),
     empty: b.book.id({ border: true }),
   };
+  // One format per column for its input cells, looked up once rather than per cell.
+  const inputStyles = columns.map((c) => b.book.id({ border: true, ...inputStyle(c.kind) }));
   const ratioFormula = (c: ColumnDef, row: number): string | undefined => {
     if (!c.ratio) return undefined;
     const of = cellAddress(row, colIndex.get(c.ratio.of) ?? 0);
@@ -166,7 +168,7 @@ function bodyRows(b: PlanBuilder, columns: ColumnDef[], specs: RowSpec[]): BodyR
       }
       if (!input) return { value: null, style: styles.empty };
       const formula = ratioFormula(c, row);
-      const style = b.book.id({ border: true, ...inputStyle(c.kind) });
+      const style = inputStyles[columns.indexOf(c)];
       return formula ? { value: null, formula, style } : { value: null, style };
     });
     b.push(cells);

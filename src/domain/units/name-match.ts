@@ -101,10 +101,11 @@ export function unitIndex(units: UnitRef[]): UnitIndex {
   const byFull = groupBy(units, (u) => typed(u.name));
   const byCore = groupBy(units, (u) => coreName(u.name));
   const byBare = groupBy(units, (u) => bareName(coreName(u.name)));
+  const byExact = groupBy(units, (u) => cleanName(u.name));
   return {
     match(label: string): NameMatch {
       const clean = cleanName(label);
-      const exact = units.filter((u) => cleanName(u.name) === clean);
+      const exact = byExact.get(clean) ?? [];
       if (exact.length === 1) return { kind: "exact", unit: exact[0] };
       const full = byFull.get(typed(clean)) ?? [];
       if (full.length === 1) return { kind: "folded", unit: full[0] };
