@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { CellStyle, PlanValidation, SheetPlan } from "../domain/layout/sheet-plan";
 import { encodeStamp, STAMP_HEADER, STAMP_SHEET } from "../domain/stamp/form-stamp";
 import { withUniqueNames } from "../domain/layout/sheet-names";
+import { writePlansXlsx } from "./plan-xlsx";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const APP_NAME = "Phụ lục Một cửa";
@@ -79,10 +80,7 @@ function drawSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
  * @example await writeWorkbook([buildSheetPlan(getForm("staffing"), params)]) // Uint8Array of an .xlsx
  */
 export async function writeWorkbook(plans: SheetPlan[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  drawPlans(wb, plans);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return writePlansXlsx(withUniqueNames(plans, [STAMP_SHEET]));
 }
 
 /**
