@@ -3,6 +3,11 @@ import type { Consolidation } from "../domain/consolidate";
 import { decodeStamp, STAMP_SHEET } from "../domain/stamp/form-stamp";
 import { vi } from "../domain/messages/vi";
 import { drawPlans } from "./xlsx-writer";
+import { writePlansXlsx } from "./plan-xlsx";
+import type { CellLink, TableSheet } from "./plan-xlsx";
+import type { SheetPlan } from "../domain/layout/sheet-plan";
+import { cellAddress } from "../domain/layout/a1";
+import { withUniqueNames } from "../domain/layout/sheet-names";
 
 /** The lineage sheet's name; like the form sheets, the product owns it and rewrites it. */
 export const LINEAGE_SHEET = "Nguồn dữ liệu";
@@ -20,20 +25,7 @@ export interface FileLine {
 
 const FONT = { name: "Times New Roman", size: 11 };
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
-
-function table(ws: ExcelJS.Worksheet, title: string, header: readonly string[], rows: (string | number | null)[][]): number {
-  const titleRow = ws.addRow([title]);
-  titleRow.font = { ...FONT, bold: true, size: 12 };
-  const head = ws.addRow([...header]);
-  head.font = { ...FONT, bold: true };
-  const first = head.number;
-  for (const r of rows) ws.addRow(r).font = FONT;
-  for (let r = first; r <= first + rows.length; r++) {
-    for (let c = 1; c <= header.length; c++) ws.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  }
-  ws.addRow([]);
-  return first + 1;
-}
+const WIDTHS = [8, 40, 26, 22, 22, 66, 18, 10, 40];
 
 /** Removes the sheets an earlier run wrote (form sheets named in the stamp sheet, the lineage, the stamps). */
 function removeOwnSheets(wb: ExcelJS.Workbook): void {
@@ -47,30 +39,83 @@ function removeOwnSheets(wb: ExcelJS.Workbook): void {
   for (const ws of [...wb.worksheets]) if (own.has(ws.name)) wb.removeWorksheet(ws.id);
 }
 
-function lineageSheet(wb: ExcelJS.Workbook, result: Consolidation, files: FileLine[]): Map<string, number> {
-  const ws = wb.addWorksheet(LINEAGE_SHEET);
-  ws.columns = [8, 40, 26, 22, 22, 66, 18, 10, 40].map((width) => ({ width }));
+/**
+ * The lineage sheet's content: the input files, where each summary row came from, conflicts and
+ * missing units; and the row of each summary row's trace, for the links.
+ */
+function lineageTable(result: Consolidation, files: FileLine[]): { table: TableSheet; traceRow: Map<string, number> } {
   const t = vi.summary;
-  table(
-    ws,
-    t.filesTitle,
-    t.filesHeader,
-    files.map((f, i) => [i + 1, f.file, f.unit, f.forms.join(", "), f.modified ?? null, f.sha256, t.status[f.status], f.errors, f.error ?? null]),
-  );
-  const firstTrace = table(
-    ws,
+  const rows: (string | number | null)[][] = [];
+  const boldRows: number[] = [];
+  const borderedRows: number[] = [];
+  const section = (title: string, header: readonly string[], body: (string | number | null)[][]): number => {
+    rows.push([title]);
+    boldRows.push(rows.length);
+    rows.push([...header]);
+    boldRows.push(rows.length);
+    const first = rows.length + 1;
+    for (const r of body) {
+      rows.push(r);
+      borderedRows.push(rows.length);
+    }
+    rows.push([]);
+    return first;
+  };
+  section(t.filesTitle, t.filesHeader, files.map((f, i) => [i + 1, f.file, f.unit, f.forms.join(", "), f.modified ?? null, f.sha256, t.status[f.status], f.errors, f.error ?? null]));
+  const firstTrace = section(
     t.traceTitle,
     t.traceHeader,
     result.lineage.map((l) => [l.sheet, l.row, l.unit, l.form, l.file, l.sourceSheet, l.sourceRow, l.sourceCells]),
   );
   if (result.conflicts.length > 0) {
-    table(ws, t.conflictsTitle, t.conflictsHeader, result.conflicts.map((c) => [c.unit, c.form, c.files.map((f) => `${f.file}${f.modified ? ` (${f.modified})` : ""}`).join("; "), c.differing.map((d) => `(${d.column}): ${d.values.join(" / ")}`).join("; ") || null, c.kept ?? t.notCounted]));
+    const body = result.conflicts.map((c) => [
+      c.unit,
+      c.form,
+      c.files.map((f) => `${f.file}${f.modified ? ` (${f.modified})` : ""}`).join("; "),
+      c.differing.map((d) => `(${d.column}): ${d.values.join(" / ")}`).join("; ") || null,
+      c.kept ?? t.notCounted,
+    ]);
+    section(t.conflictsTitle, t.conflictsHeader, body);
   }
-  if (result.units.missing.length > 0) table(ws, t.missingTitle, [t.unitHeader], result.units.missing.map((m) => [m]));
-  // Each summary row's trace, so the unit's name in the summary can link to it.
+  if (result.units.missing.length > 0) section(t.missingTitle, [t.unitHeader], result.units.missing.map((m) => [m]));
   const traceRow = new Map<string, number>();
   result.lineage.forEach((l, i) => traceRow.set(`${l.sheet}|${l.row}`, firstTrace + i));
-  return traceRow;
+  return { table: { name: LINEAGE_SHEET, columnWidths: WIDTHS, rows, boldRows, borderedRows }, traceRow };
+}
+
+/** Each summary unit's name links to the line telling where its figures came from. */
+function linksOf(plans: SheetPlan[], traceRow: Map<string, number>): CellLink[] {
+  return plans.flatMap((plan) => {
+    const labelCol = plan.stamp.columns.indexOf("unit") + 1;
+    if (labelCol < 1) return [];
+    return plan.unitRows.flatMap(({ row }) => {
+      const target = traceRow.get(`${plan.name}|${row}`);
+      return target ? [{ sheet: plan.name, cell: cellAddress(row, labelCol), location: `'${LINEAGE_SHEET}'!A${target}` }] : [];
+    });
+  });
+}
+
+/** An earlier summary: keep the user's sheets, replace the product's. */
+async function rewriteExisting(existing: Uint8Array, plans: SheetPlan[], table: TableSheet, links: CellLink[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(existing) as unknown as ExcelJS.Buffer);
+  removeOwnSheets(wb);
+  drawPlans(wb, plans);
+  const ws = wb.addWorksheet(table.name);
+  ws.columns = table.columnWidths.map((width) => ({ width }));
+  table.rows.forEach((r) => ws.addRow(r));
+  const bold = new Set(table.boldRows);
+  for (let r = 1; r <= table.rows.length; r++) {
+    ws.getRow(r).font = { ...FONT, bold: bold.has(r) };
+    if (bold.has(r) || table.borderedRows.includes(r)) {
+      for (let c = 1; c <= (table.rows[r - 1]?.length ?? 0); c++) ws.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+    }
+  }
+  for (const l of links) {
+    const cell = wb.getWorksheet(l.sheet)?.getCell(l.cell);
+    if (cell) cell.value = { text: String(cell.value ?? ""), hyperlink: `#${l.location}` };
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 /**
@@ -80,26 +125,9 @@ function lineageSheet(wb: ExcelJS.Workbook, result: Consolidation, files: FileLi
  * sheets stay.
  */
 export async function writeSummary(result: Consolidation, files: FileLine[], existing?: Uint8Array): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  if (existing) {
-    await wb.xlsx.load(Buffer.from(existing) as unknown as ExcelJS.Buffer);
-    removeOwnSheets(wb);
-  }
-  const named = drawPlans(wb, result.plans);
-  const traceRow = lineageSheet(wb, result, files);
-  for (const [i, plan] of named.entries()) {
-    const ws = wb.getWorksheet(plan.name);
-    const labelCol = plan.stamp.columns.indexOf("unit") + 1;
-    if (!ws || labelCol < 1) continue;
-    for (const { row } of plan.unitRows) {
-      const target = traceRow.get(`${result.plans[i].name}|${row}`);
-      if (!target) continue;
-      const cell = ws.getCell(row, labelCol);
-      cell.value = { text: String(cell.value ?? ""), hyperlink: `#'${LINEAGE_SHEET}'!A${target}` };
-    }
-  }
-  // A provincial summary holds thousands of rows: fast compression costs a little size and
-  // saves most of the writing time.
-  const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
-  return new Uint8Array((await wb.xlsx.writeBuffer(options)) as ArrayBuffer);
+  const plans = withUniqueNames(result.plans, [STAMP_SHEET, LINEAGE_SHEET]);
+  const { table, traceRow } = lineageTable({ ...result, lineage: result.lineage }, files);
+  const links = linksOf(plans, traceRow);
+  if (existing) return rewriteExisting(existing, plans, table, links);
+  return writePlansXlsx(plans, [table], links);
 }

@@ -87,8 +87,9 @@ function headerRows(b: PlanBuilder, columns: ColumnDef[]): [number, number] {
   const groupWidth = (g: string): number => columns.filter((c) => c.group === g).reduce((s, c) => s + c.width, 0);
   const topLines = Math.max(...columns.map((c) => (c.group ? linesFor(c.group, groupWidth(c.group)) : 1)));
   const bottomLines = Math.max(...columns.map((c) => linesFor(text(c), c.width)));
+  // A group's label stands in the first cell of its merge only: the cells under a merge stay empty.
   b.push(
-    columns.map((c) => ({ value: c.group ?? text(c), style })),
+    columns.map((c, i) => ({ value: c.group ? (i > 0 && columns[i - 1].group === c.group ? null : c.group) : text(c), style })),
     heightFor(topLines),
   );
   b.push(
