@@ -36,3 +36,5 @@ export { isMarkFormula, MARK_STYLE, MARK_TAG, markAreas } from "./marks";
 export type { CheckedSheet, ExcelValidation, ValidateInExcelOptions, ValidateScope } from "./validate-in-excel";
 export { applyFixesInExcel, countIssues, firstProblem, selectCell, validateInExcel, writtenFix } from "./validate-in-excel";
 export { ribbonSummary, validateActiveSheetFromRibbon } from "./ribbon-validate";
+export type { LineageLayout, WriteSummaryOptions, WriteSummaryResult } from "./write-summary";
+export { LINEAGE_SHEET_NAME, lineageLayout, SUMMARY_SETTING, writeSummaryInExcel } from "./write-summary";

@@ -14,7 +14,9 @@ import {
 } from "@fluentui/react-components";
 import { messagesFor } from "../domain";
 import type { Language, Messages, SheetPlan } from "../domain";
-import { insertForms } from "../excel";
+import { insertForms, writeSummaryInExcel } from "../excel";
+import { ConsolidateTask } from "./ConsolidateTask";
+import type { WriteSummaryFn } from "./ConsolidateTask";
 import { InsertTask } from "./InsertTask";
 import type { InsertFn } from "./InsertTask";
 import { recallInsert, rememberInsert } from "./remembered";
@@ -27,10 +29,10 @@ import type { ValidateApi } from "./ValidateTask";
  */
 export type HostState = "connecting" | "excel" | "browser" | "other-host" | "unreachable";
 
-/** Tasks the ribbon may ask for with ?task= that are not built yet. */
-const PLANNED_TASKS = new Set(["consolidate"]);
+type TaskTab = "insert" | "validate" | "consolidate";
 
-type TaskTab = "insert" | "validate";
+/** The tab a ribbon button opens with ?task=; anything else opens the insert task. */
+const taskTab = (task: string | null | undefined): TaskTab => (task === "validate" || task === "consolidate" ? task : "insert");
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
@@ -41,6 +43,9 @@ const useStyles = makeStyles({
 
 /** The real insert: one Excel.run per click, everything else is the adapter's. */
 const insertIntoExcel: InsertFn = (plans: SheetPlan[]) => Excel.run((context) => insertForms(context, plans));
+
+/** The real summary write: one Excel.run per click. */
+const writeSummaryIntoExcel: WriteSummaryFn = (result, lines) => Excel.run((context) => writeSummaryInExcel(context, result, lines));
 
 function hostNotice(host: HostState, m: Messages["ui"]): string | undefined {
   switch (host) {
@@ -61,16 +66,17 @@ export interface AppProps {
   task?: string | null;
   insert?: InsertFn;
   validation?: ValidateApi;
+  writeSummary?: WriteSummaryFn;
 }
 
-export function App({ host, task, insert = insertIntoExcel, validation = excelValidateApi }: AppProps) {
+export function App({ host, task, insert = insertIntoExcel, validation = excelValidateApi, writeSummary = writeSummaryIntoExcel }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Language>("vi");
   const messages = messagesFor(lang);
   const m = messages.ui;
   const inExcel = host === "excel";
   const initial = useMemo(() => (inExcel ? recallInsert() : {}), [inExcel]);
-  const [tab, setTab] = useState<TaskTab>(task === "validate" ? "validate" : "insert");
+  const [tab, setTab] = useState<TaskTab>(taskTab(task));
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -102,17 +108,15 @@ export function App({ host, task, insert = insertIntoExcel, validation = excelVa
           <Tab value="validate" id="tab-validate" aria-controls="panel-validate">
             {m.tabs.validate}
           </Tab>
+          <Tab value="consolidate" id="tab-consolidate" aria-controls="panel-consolidate">
+            {m.tabs.consolidate}
+          </Tab>
         </TabList>
-        {task && PLANNED_TASKS.has(task) && (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{m.taskNotReady}</MessageBarBody>
-          </MessageBar>
-        )}
         {host === "connecting" ? (
           <Spinner label={m.connecting} />
         ) : (
           <>
-            {/* Both panels stay mounted so that switching tabs keeps what was typed and checked. */}
+            {/* The panels stay mounted so that switching tabs keeps what was typed, checked and read. */}
             <div role="tabpanel" id="panel-insert" aria-labelledby="tab-insert" hidden={tab !== "insert"}>
               <InsertTask
                 messages={messages}
@@ -124,6 +128,15 @@ export function App({ host, task, insert = insertIntoExcel, validation = excelVa
             </div>
             <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== "validate"}>
               <ValidateTask messages={messages} canValidate={inExcel} api={validation} />
+            </div>
+            <div role="tabpanel" id="panel-consolidate" aria-labelledby="tab-consolidate" hidden={tab !== "consolidate"}>
+              <ConsolidateTask
+                messages={messages}
+                canWrite={inExcel}
+                write={writeSummary}
+                initial={initial}
+                onWritten={inExcel ? rememberInsert : undefined}
+              />
             </div>
           </>
         )}

@@ -27,18 +27,20 @@ describe("App", () => {
     expect(screen.getByLabelText(vi.ui.insert.unitName)).toBeTruthy();
   });
 
-  test("inside Excel there is no warning and Chèn is enabled; the insert and validate tasks are offered", () => {
+  test("inside Excel there is no warning and Chèn is enabled; the insert, validate and consolidate tasks are offered", () => {
     render(<App host="excel" task="insert" insert={insert} />);
     expect(screen.queryByText(vi.ui.outsideOffice)).toBeNull();
     expect((screen.getByRole("button", { name: vi.ui.insert.submit }) as HTMLButtonElement).disabled).toBe(false);
-    expect(screen.getAllByRole("tab")).toHaveLength(2);
+    expect(screen.getAllByRole("tab")).toHaveLength(3);
     expect(screen.getByRole("tab", { name: vi.ui.tabs.validate })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: vi.ui.tabs.consolidate })).toBeTruthy();
   });
 
-  test("a ribbon button for a task not built yet opens the insert task with a note", () => {
+  test("the ribbon's consolidate button opens the consolidate task, with no 'not ready' note", () => {
     render(<App host="excel" task="consolidate" insert={insert} />);
-    expect(screen.getByText(vi.ui.taskNotReady)).toBeTruthy();
-    expect(screen.getByRole("tab", { name: vi.ui.tabs.insert })).toBeTruthy();
+    expect(screen.queryByText(vi.ui.taskNotReady)).toBeNull();
+    expect(screen.getByRole("tab", { name: vi.ui.tabs.consolidate }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("button", { name: vi.ui.consolidate.chooseFiles })).toBeTruthy();
   });
 
   test("the language switch turns the pane to English and back, keeping what was typed", () => {
