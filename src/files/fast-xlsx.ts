@@ -68,7 +68,8 @@ function position(ref: string): { row: number; col: number } | undefined {
     col = col * 26 + (c - 64);
   }
   const row = Number(ref.slice(i));
-  return col > 0 && i > 0 && Number.isInteger(row) && row > 0 ? { row, col } : undefined;
+  // Past Excel's own limits the address is damage, and a sparse array that long would never be walked.
+  return col > 0 && col <= 16384 && i > 0 && Number.isInteger(row) && row > 0 && row <= 1048576 ? { row, col } : undefined;
 }
 
 /** Text of every <t> inside `xml`, and whether it held formatted runs (<r>). */
