@@ -38,7 +38,7 @@ function passwordProtected(): Uint8Array {
   return new Uint8Array(XLSX.CFB.write(cfb, { type: "buffer" }));
 }
 
-/** The smallest Word document Word itself opens, as a zip. */
+/** A minimal Word document: a zip with word/document.xml, renamed .xlsx by its sender. */
 function wordDocument(): Uint8Array {
   const xml = (s: string): Uint8Array => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${s}`);
   return writeZip([
@@ -62,8 +62,8 @@ function wordDocument(): Uint8Array {
 }
 
 /**
- * A zip that is a few hundred kilobytes and truly inflates to 300 MB of zeros: its sizes are
- * declared honestly, so only the central-directory check stands between it and the memory.
+ * A zip of a few hundred kilobytes that truly inflates to 300 MB of zeros. Its sizes are declared
+ * honestly, so the directory check refuses it before anything is inflated.
  */
 function zipBomb(): Uint8Array {
   const zeros = deflatedZeros(300 * MB);
@@ -120,12 +120,6 @@ function makeBatch(): { dir: string; files: BatchFile[] } {
   return { dir, files };
 }
 
-/** A message for the user, never a stack trace. */
-function expectNoStack(stderr: string): void {
-  expect(stderr).not.toMatch(/\n\s+at /);
-  expect(stderr).not.toMatch(/Error:|TypeError|RangeError/);
-}
-
 describe("phuluc validate on a batch with unreadable files", () => {
   let dir: string;
   let files: BatchFile[];
@@ -146,7 +140,7 @@ describe("phuluc validate on a batch with unreadable files", () => {
   test("--json: exit 2, one JSON document, each bad file with its own reason, the good one still checked", () => {
     const r = runCli(["validate", "--json", ...files.map((f) => f.name)], dir);
     expect(r.code).toBe(2);
-    expectNoStack(r.stderr);
+    // Every problem is in the report; nothing on stderr, least of all a stack trace.
     expect(r.stderr).toBe("");
 
     // Exactly one document: a single line, and JSON.parse takes all of it.
@@ -179,7 +173,7 @@ describe("phuluc validate on a batch with unreadable files", () => {
   test("readable output: exit 2, every bad file named with its reason under its own name", () => {
     const r = runCli(["validate", ...files.map((f) => f.name)], dir);
     expect(r.code).toBe(2);
-    expectNoStack(r.stderr);
+    // Every problem is in the report; nothing on stderr, least of all a stack trace.
     expect(r.stderr).toBe("");
 
     const lines = r.stdout.trimEnd().split("\n");
@@ -191,7 +185,7 @@ describe("phuluc validate on a batch with unreadable files", () => {
       } else {
         // Its own block runs to the next file's name; the issue lines in it are indented deeper.
         const next = lines.findIndex((l, k) => k > at && files.some((x) => x.name === l));
-        const headers = lines.slice(at + 1, next).filter((l) => /^  \S/.test(l));
+        const headers = lines.slice(at + 1, next < 0 ? -1 : next).filter((l) => /^  \S/.test(l));
         expect(headers.map((l) => l.replace(/ \[.*$/, "").trim())).toEqual(FORM_SHEETS);
         for (const h of headers) expect(h).toMatch(/\] — 0 lỗi, \d+ cảnh báo$/);
       }
@@ -199,5 +193,4 @@ describe("phuluc validate on a batch with unreadable files", () => {
     const badCount = files.filter((f) => f.problem).length;
     expect(lines[lines.length - 1]).toMatch(new RegExp(`^Tổng cộng ${files.length} tệp: ${badCount} lỗi, \\d+ cảnh báo\\.$`));
   });
-
 });
