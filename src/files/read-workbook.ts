@@ -2,7 +2,7 @@ import * as XLSX from "@e965/xlsx";
 import type { GridCell, SheetGrid, WorkbookGrid } from "../domain/grid/sheet-grid";
 import { decodeStamp, STAMP_SHEET } from "../domain/stamp/form-stamp";
 import type { FormStamp } from "../domain/stamp/form-stamp";
-import { inspectZip, zipEntry } from "./zip-guard";
+import { inspectZip, inspectZipDirectory, zipEntry } from "./zip-guard";
 import { readXlsxFast } from "./fast-xlsx";
 
 /** A filled appendix is tens of kilobytes; anything this large is not one. */
@@ -186,12 +186,22 @@ function checkContainer(bytes: Uint8Array, fileName: string): void {
     return;
   }
   if (!isZip(bytes)) throw new WorkbookFileError("not-a-workbook");
-  const zip = inspectZip(bytes);
+  const zip = inspectZipDirectory(bytes);
   if (!zip.ok) throw new WorkbookFileError(zip.problem);
   if (zip.names.includes("word/document.xml")) throw new WorkbookFileError("word-document");
   if (!zip.names.includes("xl/workbook.xml") && !zip.names.includes("content.xml")) {
     throw new WorkbookFileError("not-a-workbook");
   }
+}
+
+/**
+ * The full check before the general parser, which trusts no declared size: every entry is
+ * inflated with a cap, and an .ods is refused if its repeat counts ask for too many cells.
+ */
+function checkBeforeParser(bytes: Uint8Array): void {
+  if (!isZip(bytes)) return;
+  const zip = inspectZip(bytes);
+  if (!zip.ok) throw new WorkbookFileError(zip.problem);
   if (zip.names.includes("content.xml") && odsCellCount(zipEntry(bytes, "content.xml")) > MAX_ODS_CELLS) {
     throw new WorkbookFileError("zip-bomb");
   }
@@ -243,11 +253,13 @@ function stampsOf(grid: SheetGrid | undefined): Map<string, FormStamp> {
  */
 export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookGrid {
   checkContainer(bytes, fileName);
-  // Most inputs are .xlsx files written by this product or by Excel: read those directly.
-  if (isZip(bytes) && /\.xlsx|\.xlsm$/i.test(fileName)) {
+  // Most inputs are .xlsx files written by this product or by Excel: read those directly. That
+  // reader inflates each part into a buffer of its declared size and gives up on any surprise.
+  if (isZip(bytes) && /\.(xlsx|xlsm)$/i.test(fileName)) {
     const fast = readXlsxFast(bytes);
     if (fast) return fast;
   }
+  checkBeforeParser(bytes);
   const wb = parseIsolated(bytes);
   const hiddenFlags = wb.Workbook?.Sheets ?? [];
   // A damaged file can list a sheet whose data the parser could not find: the file is broken.

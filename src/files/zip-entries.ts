@@ -36,6 +36,10 @@ export function listZip(bytes: Uint8Array): ZipEntry[] | undefined {
     if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) return undefined;
     const dataStart = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
     const compressedSize = u32(bytes, p + 20);
+    // The local header must agree with the directory (unless a data descriptor follows the data).
+    const descriptor = (u16(bytes, local + 6) & 0x08) !== 0;
+    if (u16(bytes, local + 8) !== u16(bytes, p + 10)) return undefined;
+    if (!descriptor && (u32(bytes, local + 18) !== compressedSize || u32(bytes, local + 22) !== u32(bytes, p + 24))) return undefined;
     if (dataStart + compressedSize > bytes.length) return undefined;
     entries.push({
       name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)),

@@ -142,6 +142,16 @@ export function inspectZip(bytes: Uint8Array): ZipVerdict {
   return { ok: true, names: entries.map((e) => e.name) };
 }
 
+/**
+ * The directory checks of inspectZip alone (entry count, declared sizes, ratios), without
+ * inflating: enough before a reader that caps each entry at its declared size itself.
+ */
+export function inspectZipDirectory(bytes: Uint8Array): ZipVerdict {
+  const entries = readDirectory(bytes);
+  if (!Array.isArray(entries)) return entries;
+  return { ok: true, names: entries.map((e) => e.name) };
+}
+
 /** The inflated data of one entry of a zip that inspectZip accepted; undefined if it has none such. */
 export function zipEntry(bytes: Uint8Array, name: string): Uint8Array | undefined {
   const entries = readDirectory(bytes);

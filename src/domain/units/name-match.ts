@@ -34,9 +34,18 @@ function foldSyllable(word: string): string {
   return decomposed.replace(TONES, "").normalize("NFC") + tone.normalize("NFC");
 }
 
+const folded = new Map<string, string>();
+
 /** Lower case, NFC, single spaces, tone placement folded: two spellings of one name agree. */
 export function foldName(name: string): string {
-  return cleanName(name).toLocaleLowerCase("vi").split(" ").map(foldSyllable).join(" ");
+  let hit = folded.get(name);
+  if (hit === undefined) {
+    hit = cleanName(name).toLocaleLowerCase("vi").split(" ").map(foldSyllable).join(" ");
+    // Thousands of labels repeat across a consolidation; the cache is bounded all the same.
+    if (folded.size > 50_000) folded.clear();
+    folded.set(name, hit);
+  }
+  return hit;
 }
 
 /** The folded name without any diacritics: the last resort, "Nénh" ~ "Nếnh". */
