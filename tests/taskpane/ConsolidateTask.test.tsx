@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { TextDecoder, TextEncoder } from "util";
+import { installDomShims } from "../support/dom-shims";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { vi } from "../../src/domain";
@@ -13,33 +13,7 @@ import { ConsolidateTask } from "../../src/taskpane/ConsolidateTask";
 import type { WriteSummaryFn } from "../../src/taskpane/ConsolidateTask";
 import type { ParseFn } from "../../src/taskpane/consolidate-run";
 
-// jsdom lacks what Fluent UI (ResizeObserver, matchMedia) and the file readers (TextDecoder) use.
-beforeAll(() => {
-  Object.assign(globalThis, { TextDecoder, TextEncoder });
-  if (!("ResizeObserver" in window)) {
-    Object.assign(window, {
-      ResizeObserver: class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    });
-  }
-  if (!window.matchMedia) {
-    Object.assign(window, {
-      matchMedia: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener() {},
-        removeListener() {},
-        addEventListener() {},
-        removeEventListener() {},
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-});
+beforeAll(installDomShims);
 
 const m = vi.ui.consolidate;
 const JAN = Date.UTC(2025, 0, 10, 8, 0);

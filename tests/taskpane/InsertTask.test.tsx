@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { TextDecoder, TextEncoder } from "util";
+import { installDomShims } from "../support/dom-shims";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { vi } from "../../src/domain";
@@ -7,33 +7,7 @@ import type { SheetPlan } from "../../src/domain";
 import { InsertTask } from "../../src/taskpane/InsertTask";
 import type { InsertFn } from "../../src/taskpane/InsertTask";
 
-// jsdom lacks what Fluent UI (ResizeObserver, matchMedia) and the file reader (TextDecoder) use.
-beforeAll(() => {
-  Object.assign(globalThis, { TextDecoder, TextEncoder });
-  if (!("ResizeObserver" in window)) {
-    Object.assign(window, {
-      ResizeObserver: class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    });
-  }
-  if (!window.matchMedia) {
-    Object.assign(window, {
-      matchMedia: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener() {},
-        removeListener() {},
-        addEventListener() {},
-        removeEventListener() {},
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-});
+beforeAll(installDomShims);
 
 const m = vi.ui;
 

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { TextDecoder, TextEncoder } from "util";
+import { installDomShims } from "../support/dom-shims";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { vi } from "../../src/domain";
@@ -9,33 +9,7 @@ import { App } from "../../src/taskpane/App";
 import { mergeValidation, ValidateTask } from "../../src/taskpane/ValidateTask";
 import type { ValidateApi } from "../../src/taskpane/ValidateTask";
 
-// jsdom lacks what Fluent UI (ResizeObserver, matchMedia) and the file reader (TextDecoder) use.
-beforeAll(() => {
-  Object.assign(globalThis, { TextDecoder, TextEncoder });
-  if (!("ResizeObserver" in window)) {
-    Object.assign(window, {
-      ResizeObserver: class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    });
-  }
-  if (!window.matchMedia) {
-    Object.assign(window, {
-      matchMedia: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener() {},
-        removeListener() {},
-        addEventListener() {},
-        removeEventListener() {},
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-});
+beforeAll(installDomShims);
 
 const m = vi.ui.validate;
 const SHEET = "PL1 Cơ sở vật chất";
