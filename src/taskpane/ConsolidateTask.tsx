@@ -22,11 +22,12 @@ import type { Conflict, Consolidation } from "../domain/consolidate";
 import type { UnitTable } from "../domain/units/unit-table";
 import type { FileLine } from "../files/summary-writer";
 import type { InputProblem, PickedInput, ReadInputs } from "./consolidate-inputs";
+import { UnitListPicker } from "./UnitListPicker";
+import type { ListState } from "./UnitListPicker";
 import { conflictKey, consolidateChosen, defaultParse, MAX_READ_BYTES, NEWEST, newestFile, requestFor, summaryLines, tiersOf } from "./consolidate-run";
 import type { ConsolidateDraft, ParseFn, ParseJob } from "./consolidate-run";
 import { readPickedList } from "./InsertTask";
 import { listView } from "./insert-plans";
-import type { PickedList } from "./insert-plans";
 import { insertErrorView } from "./office-errors";
 import type { InsertErrorView } from "./office-errors";
 import type { RememberedInsert } from "./remembered";
@@ -48,7 +49,6 @@ export interface ConsolidateTaskProps {
   today?: Date;
 }
 
-type ListState = { kind: "none" } | { kind: "reading"; fileName: string } | { kind: "picked"; list: PickedList };
 
 type Outcome =
   | { kind: "idle" }
@@ -66,7 +66,6 @@ interface Pick {
 const EMPTY: ReadInputs = { records: [], lines: [], problems: [], stamps: [] };
 const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
 const ACCEPT = ".xlsx,.xls,.ods";
-const LIST_ACCEPT = ".xlsx,.xls,.ods,.csv,.txt";
 /** Items listed per group in the preview; the lineage sheet lists them all. */
 const SHOWN = 50;
 
@@ -264,34 +263,11 @@ interface ListFieldProps {
 }
 
 function UnitListField({ messages, state, draft, onPick, onRemove }: ListFieldProps) {
-  const styles = useStyles();
   const m = messages.ui.list;
-  const input = useRef<HTMLInputElement>(null);
   const view = state.kind === "picked" ? listView(state.list, { level: draft.level, tiers: tiersOf(draft), unitCode: draft.unitCode }, messages) : undefined;
-  const picked = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    // Cleared so that picking the same file again, after fixing it, is noticed.
-    event.target.value = "";
-    if (file) onPick(file);
-  };
   const message =
     state.kind === "reading" ? m.reading : view ? [view.text, view.state === "success" ? view.unit : undefined].filter(Boolean).join(" ") : messages.ui.consolidate.listHint;
-  return (
-    <Field label={m.label} validationState={state.kind === "reading" ? "none" : (view?.state ?? "none")} validationMessage={message}>
-      <div className={styles.row}>
-        <Button onClick={() => input.current?.click()} disabled={state.kind === "reading"}>
-          {m.choose}
-        </Button>
-        {state.kind !== "none" && (
-          <Button appearance="subtle" onClick={onRemove} disabled={state.kind === "reading"}>
-            {m.remove}
-          </Button>
-        )}
-        {state.kind === "reading" && <Spinner size="tiny" />}
-        <input ref={input} type="file" accept={LIST_ACCEPT} className={styles.hiddenInput} tabIndex={-1} aria-hidden="true" onChange={picked} />
-      </div>
-    </Field>
-  );
+  return <UnitListPicker label={m.label} messages={messages} state={state} view={view} message={message} onPick={onPick} onRemove={onRemove} />;
 }
 
 /** True where the webview's file input can pick a whole folder (Chromium, WebKit; not every Mac build). */

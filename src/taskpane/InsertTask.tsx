@@ -1,5 +1,4 @@
 import { useId, useMemo, useRef, useState } from "react";
-import type { ChangeEvent } from "react";
 import {
   Button,
   Checkbox,
@@ -24,6 +23,8 @@ import { tableFromRows } from "../domain/units/unit-table";
 import { defaultPeriod, insertPlans, isValidYear, listView, MAX_YEAR, MIN_YEAR, tiersFor } from "./insert-plans";
 import type { InsertProblem, ListView, PickedList } from "./insert-plans";
 import { insertErrorView } from "./office-errors";
+import { UnitListPicker } from "./UnitListPicker";
+import type { ListState } from "./UnitListPicker";
 import type { InsertErrorView } from "./office-errors";
 import type { RememberedInsert } from "./remembered";
 
@@ -60,10 +61,8 @@ type Outcome =
   | { kind: "invalid"; problem: InsertProblem }
   | { kind: "failed"; view: InsertErrorView };
 
-type ListState = { kind: "none" } | { kind: "reading"; fileName: string } | { kind: "picked"; list: PickedList };
 
 const LEVELS: Level[] = ["xa", "huyen", "tinh"];
-const ACCEPT = ".xlsx,.xls,.ods,.csv,.txt";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -82,16 +81,6 @@ const useStyles = makeStyles({
   // An <input> is as wide as its default size (about 20 characters) unless told otherwise,
   // which pushes a narrow pane into horizontal scrolling.
   fill: { width: "100%", minWidth: 0 },
-  fileRow: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
-  // Clicked from the visible button; kept in the layout (not display:none) because some webviews
-  // refuse to open the picker of a hidden input.
-  hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden", pointerEvents: "none" },
   actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
   sheetList: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
@@ -223,46 +212,15 @@ function PeriodFields({ m, year, period, onYear, onPeriod }: PeriodProps) {
   );
 }
 
-interface ListFieldProps {
-  messages: Messages;
-  state: ListState;
-  view?: ListView;
-  onPick: (file: File) => void;
-  onRemove: () => void;
-}
-
-function UnitListField({ messages, state, view, onPick, onRemove }: ListFieldProps) {
-  const styles = useStyles();
+function UnitListField({ messages, state, view, onPick, onRemove }: { messages: Messages; state: ListState; view?: ListView; onPick: (file: File) => void; onRemove: () => void }) {
   const m = messages.ui.list;
-  const input = useRef<HTMLInputElement>(null);
-  const picked = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    // Cleared so that picking the same file again, after fixing it, is noticed.
-    event.target.value = "";
-    if (file) onPick(file);
-  };
   const message =
     state.kind === "reading"
       ? m.reading
       : view
         ? [view.text, view.state === "success" ? view.unit : undefined].filter(Boolean).join(" ")
         : m.hint;
-  return (
-    <Field label={m.label} validationState={state.kind === "reading" ? "none" : (view?.state ?? "none")} validationMessage={message}>
-      <div className={styles.fileRow}>
-        <Button onClick={() => input.current?.click()} disabled={state.kind === "reading"}>
-          {m.choose}
-        </Button>
-        {state.kind !== "none" && (
-          <Button appearance="subtle" onClick={onRemove} disabled={state.kind === "reading"}>
-            {m.remove}
-          </Button>
-        )}
-        {state.kind === "reading" && <Spinner size="tiny" />}
-        <input ref={input} type="file" accept={ACCEPT} className={styles.hiddenInput} tabIndex={-1} aria-hidden="true" onChange={picked} />
-      </div>
-    </Field>
-  );
+  return <UnitListPicker label={m.label} messages={messages} state={state} view={view} message={message} onPick={onPick} onRemove={onRemove} />;
 }
 
 function OutcomeBar({ messages, outcome }: { messages: Messages; outcome: Outcome }) {

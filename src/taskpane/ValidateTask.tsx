@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ChangeEvent } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -24,6 +23,8 @@ import { expectedCommunes } from "../domain/units/unit-table";
 import { applyFixesInExcel, countIssues, selectCell, validateInExcel } from "../excel";
 import type { ExcelValidation } from "../excel";
 import { watchSheetChanges } from "./change-watch";
+import { UnitListPicker } from "./UnitListPicker";
+import type { ListState } from "./UnitListPicker";
 import type { ChangeWatch } from "./change-watch";
 import { readPickedList } from "./InsertTask";
 import type { PickedList } from "./insert-plans";
@@ -70,11 +71,9 @@ export interface ValidateTaskProps {
   api: ValidateApi;
 }
 
-type ListState = { kind: "none" } | { kind: "reading"; fileName: string } | { kind: "picked"; list: PickedList };
 
 type Busy = "none" | "checking" | "fixing";
 
-const ACCEPT = ".xlsx,.xls,.ods,.csv,.txt";
 
 /** Problem kinds in the order they are listed: what to type differently first, then totals and structure. */
 const GROUPS = ["value.machine", "value.mark", "value.count", "value.money", "cell", "rule", "row", "units", "structure", "file", "other"] as const;
@@ -86,7 +85,6 @@ const SHOWN_PER_GROUP = 100;
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden", pointerEvents: "none" },
   fill: { width: "100%", minWidth: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   issue: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
@@ -226,31 +224,11 @@ interface ListFieldProps {
 function UnitListField({ messages, state, view, code, onCode, onPick, onRemove }: ListFieldProps) {
   const styles = useStyles();
   const m = messages.ui;
-  const input = useRef<HTMLInputElement>(null);
-  const picked = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    // Cleared so that picking the same file again, after fixing it, is noticed.
-    event.target.value = "";
-    if (file) onPick(file);
-  };
   const catalogue = state.kind === "picked" && "table" in state.list && state.list.table.layout !== "names";
   const message = state.kind === "reading" ? m.list.reading : (view?.text ?? m.validate.listHint);
   return (
     <>
-      <Field label={m.validate.listLabel} validationState={state.kind === "reading" ? "none" : (view?.state ?? "none")} validationMessage={message}>
-        <div className={styles.row}>
-          <Button onClick={() => input.current?.click()} disabled={state.kind === "reading"}>
-            {m.list.choose}
-          </Button>
-          {state.kind !== "none" && (
-            <Button appearance="subtle" onClick={onRemove} disabled={state.kind === "reading"}>
-              {m.list.remove}
-            </Button>
-          )}
-          {state.kind === "reading" && <Spinner size="tiny" />}
-          <input ref={input} type="file" accept={ACCEPT} className={styles.hiddenInput} tabIndex={-1} aria-hidden="true" onChange={picked} />
-        </div>
-      </Field>
+      <UnitListPicker label={m.validate.listLabel} messages={messages} state={state} view={view} message={message} onPick={onPick} onRemove={onRemove} />
       {catalogue && (
         <Field label={m.validate.unitCode} hint={m.validate.unitCodeHint}>
           <Input className={styles.fill} value={code} inputMode="numeric" onChange={(_, data) => onCode(data.value)} />
