@@ -1,15 +1,14 @@
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { DistrictGroup, Tiers, UnitRef } from "../domain/forms/form-types";
-import { consolidate, extractWorkbook } from "../domain/consolidate";
-import type { Consolidation, InputRecord, SheetFound } from "../domain/consolidate";
-import { readWorkbook, WorkbookFileError } from "../files/read-workbook";
+import { consolidate } from "../domain/consolidate";
+import type { Consolidation } from "../domain/consolidate";
 import { writeSummary } from "../files/summary-writer";
 import type { FileLine } from "../files/summary-writer";
 import type { ParsedArgs } from "./args";
 import { CliError, EXIT } from "./cli-error";
 import { loadRoster } from "./unit-list";
+import { readAll } from "./read-pool";
 import { en, vi } from "../domain/messages/messages";
 
 export const CONSOLIDATE_ARGS = {
@@ -37,40 +36,6 @@ export function collectInputs(paths: string[], output: string): string[] {
     else found.push(p);
   }
   return found;
-}
-
-interface ReadInput {
-  record: InputRecord;
-  line: FileLine;
-  found: SheetFound[];
-}
-
-function readInput(file: string, shown: string): ReadInput {
-  let bytes: Uint8Array;
-  let modified: string | undefined;
-  try {
-    bytes = readFileSync(file);
-    modified = statSync(file).mtime.toISOString();
-  } catch {
-    const line: FileLine = { file: shown, unit: null, forms: [], sha256: "", status: "unreadable", errors: 0, error: vi.cli.workbookProblems.unreadable };
-    return { record: { file: shown, sha256: "", entries: [], invalid: false }, line, found: [] };
-  }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const base = { file: shown, modified, sha256 };
-  let found: SheetFound[];
-  try {
-    found = extractWorkbook(readWorkbook(bytes, basename(file)), shown);
-  } catch (error) {
-    if (!(error instanceof WorkbookFileError)) throw error;
-    const line: FileLine = { ...base, unit: null, forms: [], status: "unreadable", errors: 0, error: vi.cli.workbookProblems[error.problem] };
-    return { record: { ...base, entries: [], invalid: false }, line, found: [] };
-  }
-  const errors = found.reduce((n, s) => n + s.report.issues.filter((i) => i.severity === "error").length, 0);
-  const entries = found.flatMap((s) => s.entries);
-  const unit = found.find((s) => s.stampUnit?.name)?.stampUnit?.name ?? entries[0]?.unit.name ?? null;
-  const status: FileLine["status"] = found.length === 0 ? "unrecognised" : errors > 0 ? "invalid" : "ok";
-  const line: FileLine = { ...base, unit, forms: found.map((s) => s.form), status, errors, ...(found.length === 0 ? { error: vi.validate.noForm } : {}) };
-  return { record: { ...base, entries, invalid: errors > 0 }, line, found };
 }
 
 /** The most common value, for the year and period the inputs report. */
@@ -127,11 +92,10 @@ export async function runConsolidate(args: ParsedArgs): Promise<ConsolidateRun> 
   const { level, tiers, output } = options(args);
   const expected = expectedFrom(args, level, tiers);
   const files = collectInputs(args.positional, output);
-  const reads: ReadInput[] = [];
-  files.forEach((f, i) => {
-    reads.push(readInput(f, relative(process.cwd(), f) || f));
-    progress(i + 1, files.length);
-  });
+  const reads = await readAll(
+    files.map((f) => ({ file: f, shown: relative(process.cwd(), f) || f })),
+    (done) => progress(done, files.length),
+  );
   if (!reads.some((r) => r.found.length > 0)) throw new CliError(vi.cli.noUsableInput, en.cli.noUsableInput);
   const stamps = reads.flatMap((r) => r.found);
   const yearArg = args.options.get("--year");

@@ -1,7 +1,7 @@
-import { inflateSync } from "fflate";
 import type { GridCell, SheetGrid, WorkbookGrid } from "../domain/grid/sheet-grid";
 import { decodeStamp, STAMP_SHEET } from "../domain/stamp/form-stamp";
 import type { FormStamp } from "../domain/stamp/form-stamp";
+import { inflateText } from "./inflate";
 import { listZip } from "./zip-entries";
 import type { ZipEntry } from "./zip-entries";
 
@@ -30,10 +30,36 @@ function entryText(bytes: Uint8Array, entry: ZipEntry | undefined): string | und
   const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   if (entry.method === 0) return decoder.decode(data);
   if (entry.method !== 8) throw new GiveUp();
-  // One byte more than declared: a part that inflates past its declared size fills it, and is refused.
-  const out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
-  if (out.length !== entry.size) throw new GiveUp();
-  return decoder.decode(out);
+  return inflateText(data, entry.size);
+}
+
+/**
+ * Parts that are the same in every file one program wrote (styles, workbook, relationships),
+ * parsed once per batch. A part is reused only when its packed bytes are identical, so reuse
+ * can never change what is read.
+ */
+class PartCache<T> {
+  private readonly seen = new Map<string, { packed: Uint8Array; value: T }[]>();
+
+  get(bytes: Uint8Array, entry: ZipEntry | undefined, parse: (text: string | undefined) => T): T {
+    if (!entry) return parse(undefined);
+    const packed = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+    const key = `${entry.method}:${entry.size}:${entry.compressedSize}`;
+    const list = this.seen.get(key) ?? [];
+    const hit = list.find((c) => sameBytes(c.packed, packed));
+    if (hit) return hit.value;
+    const value = parse(entryText(bytes, entry));
+    // A batch from many programs keeps only the latest few shapes.
+    if (this.seen.size > 64) this.seen.clear();
+    this.seen.set(key, [...list.slice(-3), { packed: packed.slice(), value }]);
+    return value;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const attrPatterns = new Map<string, RegExp>();
@@ -48,15 +74,12 @@ function attr(tag: string, name: string): string | undefined {
   return m ? unescapeXml(m[1]) : undefined;
 }
 
-/** The r, s and t attributes of a cell's opening tag, in one pass. */
-function cellAttrs(open: string): { r?: string; s?: string; t?: string } {
-  const value = (name: string): string | undefined => {
-    const at = open.indexOf(` ${name}="`);
-    if (at < 0) return undefined;
-    const start = at + name.length + 3;
-    return open.slice(start, open.indexOf('"', start));
-  };
-  return { r: value("r"), s: value("s"), t: value("t") };
+/** The value of attribute `name` in a cell's opening tag (the tag text starts with a space). */
+function cellAttr(open: string, name: string): string | undefined {
+  const at = open.indexOf(name);
+  if (at < 0) return undefined;
+  const start = at + name.length;
+  return open.slice(start, open.indexOf('"', start));
 }
 
 /** "AB12" → row 12, column 28, without a regular expression: this runs for every cell. */
@@ -125,8 +148,7 @@ interface Context {
   dates: boolean[];
 }
 
-function cellOf(attrs: { s?: string; t?: string }, inner: string, ctx: Context): GridCell | undefined {
-  const type = attrs.t ?? "n";
+function cellOf(style: string | undefined, type: string, inner: string, ctx: Context): GridCell | undefined {
   const f = inner.includes("<f") ? /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/.exec(inner)?.[1] : undefined;
   const formula = f !== undefined ? { f: unescapeXml(f) } : {};
   const raw = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
@@ -150,7 +172,7 @@ function cellOf(attrs: { s?: string; t?: string }, inner: string, ctx: Context):
       if (raw === undefined) return f !== undefined ? { v: null, ...formula } : undefined;
       const n = Number(raw);
       if (!Number.isFinite(n)) throw new GiveUp();
-      if (ctx.dates[Number(attrs.s ?? 0)]) return { v: serialToDate(n), date: true, ...formula };
+      if (ctx.dates[Number(style ?? 0)]) return { v: serialToDate(n), date: true, ...formula };
       return { v: n, ...formula };
     }
     default:
@@ -160,22 +182,59 @@ function cellOf(attrs: { s?: string; t?: string }, inner: string, ctx: Context):
 }
 
 function sheetGrid(name: string, xml: string, hidden: boolean, ctx: Context): SheetGrid {
+  // A worksheet written with a namespace prefix (<x:c>) would read as empty here.
+  if (!/<worksheet[\s>]/.test(xml)) throw new GiveUp();
   const cells: (GridCell | undefined)[][] = [];
-  const data = /<sheetData\s*\/>|<sheetData>([\s\S]*)<\/sheetData>/.exec(xml);
-  const re = /<c\s([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g;
-  for (let m = re.exec(data?.[1] ?? ""); m; m = re.exec(data?.[1] ?? "")) {
-    const attrs = cellAttrs(` ${m[1]}`);
-    const pos = attrs.r ? position(attrs.r) : undefined;
-    // Cells without an address rely on their position in the row: leave those to the general reader.
-    if (!pos) throw new GiveUp();
-    const cell = m[2] === "/>" ? undefined : cellOf(attrs, m[3] ?? "", ctx);
-    if (!cell) continue;
-    (cells[pos.row - 1] ??= [])[pos.col - 1] = cell;
+  const start = xml.indexOf("<sheetData");
+  const end = start < 0 ? -1 : xml.indexOf("</sheetData>", start);
+  if (end > start) {
+    const re = /<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g;
+    re.lastIndex = start;
+    for (let m = re.exec(xml); m && m.index < end; m = re.exec(xml)) {
+      if (m.index + m[0].length > end) throw new GiveUp();
+      // An empty cell (a border, a style) holds nothing to read.
+      if (m[2] === "/>") continue;
+      const open = ` ${m[1]}`;
+      const ref = cellAttr(open, ' r="');
+      const pos = ref ? position(ref) : undefined;
+      // Cells without an address rely on their position in the row: leave those to the general reader.
+      if (!pos) throw new GiveUp();
+      const cell = cellOf(cellAttr(open, ' s="'), cellAttr(open, ' t="') ?? "n", m[3] ?? "", ctx);
+      if (!cell) continue;
+      (cells[pos.row - 1] ??= [])[pos.col - 1] = cell;
+    }
   }
   for (let r = 0; r < cells.length; r++) cells[r] ??= [];
-  const merges = [...xml.matchAll(/<mergeCell\s[^>]*ref="([^"]+)"/g)].map((m) => m[1]);
+  const merges: string[] = [];
+  const mergeStart = xml.indexOf("<mergeCells", Math.max(end, 0));
+  const mergeEnd = mergeStart < 0 ? -1 : xml.indexOf("</mergeCells>", mergeStart);
+  if (mergeEnd > mergeStart) for (const m of xml.slice(mergeStart, mergeEnd).matchAll(/<mergeCell\s[^>]*ref="([^"]+)"/g)) merges.push(m[1]);
   return { name, cells, merges, hidden };
 }
+
+interface SheetEntry {
+  name: string | undefined;
+  rid: string | undefined;
+  hidden: boolean;
+}
+
+function sheetsOf(workbook: string | undefined): SheetEntry[] | undefined {
+  if (!workbook) return undefined;
+  return [...workbook.matchAll(/<sheet\s[^>]*>/g)].map((m) => ({
+    name: attr(m[0], "name"),
+    rid: attr(m[0], "r:id"),
+    hidden: (attr(m[0], "state") ?? "visible") !== "visible",
+  }));
+}
+
+function targetsOf(rels: string | undefined): Map<string | undefined, string | undefined> | undefined {
+  if (!rels) return undefined;
+  return new Map([...rels.matchAll(/<Relationship\s[^>]*>/g)].map((m) => [attr(m[0], "Id"), attr(m[0], "Target")]));
+}
+
+const workbooks = new PartCache<SheetEntry[] | undefined>();
+const relationships = new PartCache<Map<string | undefined, string | undefined> | undefined>();
+const styleSheets = new PartCache<boolean[]>();
 
 /** Resolves a relationship target ("worksheets/sheet1.xml" or "/xl/worksheets/sheet1.xml") to a zip path. */
 const partPath = (target: string): string => (target.startsWith("/") ? target.slice(1) : `xl/${target}`);
@@ -189,23 +248,21 @@ export function readXlsxFast(bytes: Uint8Array): WorkbookGrid | undefined {
     const entries = listZip(bytes);
     if (!entries) return undefined;
     const byName = new Map(entries.map((e) => [e.name, e]));
-    const workbook = entryText(bytes, byName.get("xl/workbook.xml"));
-    const rels = entryText(bytes, byName.get("xl/_rels/workbook.xml.rels"));
-    if (!workbook || !rels) return undefined;
-    const targets = new Map([...rels.matchAll(/<Relationship\s[^>]*>/g)].map((m) => [attr(m[0], "Id"), attr(m[0], "Target")]));
+    const sheetList = workbooks.get(bytes, byName.get("xl/workbook.xml"), sheetsOf);
+    const targets = relationships.get(bytes, byName.get("xl/_rels/workbook.xml.rels"), targetsOf);
+    if (!sheetList || !targets) return undefined;
     const ctx: Context = {
       strings: sharedStrings(entryText(bytes, byName.get("xl/sharedStrings.xml"))),
-      dates: dateStyles(entryText(bytes, byName.get("xl/styles.xml"))),
+      dates: styleSheets.get(bytes, byName.get("xl/styles.xml"), dateStyles),
     };
     const sheets: SheetGrid[] = [];
     let stamps = new Map<string, FormStamp>();
-    for (const m of workbook.matchAll(/<sheet\s[^>]*>/g)) {
-      const name = attr(m[0], "name");
-      const target = targets.get(attr(m[0], "r:id"));
+    for (const { name, rid, hidden } of sheetList) {
+      const target = targets.get(rid);
       if (!name || !target) return undefined;
       const xml = entryText(bytes, byName.get(partPath(target)));
       if (xml === undefined) return undefined;
-      const grid = sheetGrid(name, xml, (attr(m[0], "state") ?? "visible") !== "visible", ctx);
+      const grid = sheetGrid(name, xml, hidden, ctx);
       if (name === STAMP_SHEET) stamps = stampsOf(grid);
       else sheets.push(grid);
     }

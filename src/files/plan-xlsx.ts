@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from "fflate";
+import { zipTexts } from "./zip-write";
 import type { CellStyle, PlanValidation, SheetPlan } from "../domain/layout/sheet-plan";
 import { cellAddress } from "../domain/layout/a1";
 import { encodeStamp, STAMP_HEADER, STAMP_SHEET } from "../domain/stamp/form-stamp";
@@ -194,16 +194,13 @@ export function writePlansXlsx(plans: SheetPlan[], tables: TableSheet[] = [], li
     sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${sheetType}"/>`).join("") +
     "</Types>";
   const root = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", "officeDocument", "xl/workbook.xml")}</Relationships>`;
-  const files: Record<string, Uint8Array> = {
-    "[Content_Types].xml": strToU8(types),
-    "_rels/.rels": strToU8(root),
-    "xl/workbook.xml": strToU8(workbook),
-    "xl/_rels/workbook.xml.rels": strToU8(rels),
-    "xl/styles.xml": strToU8(styles.xml),
-  };
-  sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml);
-  });
-  return zipSync(files, { level: 6 });
+  return zipTexts([
+    ["[Content_Types].xml", types],
+    ["_rels/.rels", root],
+    ["xl/workbook.xml", workbook],
+    ["xl/_rels/workbook.xml.rels", rels],
+    ["xl/styles.xml", styles.xml],
+    ...sheets.map((s, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, s.xml]),
+  ]);
 }
 

@@ -1,4 +1,4 @@
-import * as XLSX from "@e965/xlsx";
+import type * as XLSXTypes from "@e965/xlsx";
 import { parseDelimited } from "./delimited";
 
 /** A unit list is small; the official national export is 2.3 MB. */
@@ -35,7 +35,10 @@ function readSpreadsheet(bytes: Uint8Array, fileName: string): string[][] {
   if (/\.(xlsx|xlsm|ods)$/i.test(fileName) && !isZip(bytes)) {
     throw new TableFileError(isOle(bytes) ? "encrypted" : "not-a-table");
   }
-  let wb: XLSX.WorkBook;
+  // Loaded on first use, so that a run given only a .csv or .txt list never pays for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const XLSX = require("@e965/xlsx") as typeof XLSXTypes;
+  let wb: XLSXTypes.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: "array", dense: true, cellHTML: false, cellFormula: false, sheetRows: 200000 });
   } catch (error) {

@@ -1,8 +1,7 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Consolidation } from "../domain/consolidate";
 import { decodeStamp, STAMP_SHEET } from "../domain/stamp/form-stamp";
 import { vi } from "../domain/messages/vi";
-import { drawPlans } from "./xlsx-writer";
 import { writePlansXlsx } from "./plan-xlsx";
 import type { CellLink, TableSheet } from "./plan-xlsx";
 import type { SheetPlan } from "../domain/layout/sheet-plan";
@@ -97,7 +96,11 @@ function linksOf(plans: SheetPlan[], traceRow: Map<string, number>): CellLink[] 
 
 /** An earlier summary: keep the user's sheets, replace the product's. */
 async function rewriteExisting(existing: Uint8Array, plans: SheetPlan[], table: TableSheet, links: CellLink[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded here only: a fresh summary never needs the general workbook library, and loading it
+  // is a noticeable share of a batch run.
+  const { default: Excel } = await import("exceljs");
+  const { drawPlans } = await import("./xlsx-writer");
+  const wb = new Excel.Workbook();
   await wb.xlsx.load(Buffer.from(existing) as unknown as ExcelJS.Buffer);
   removeOwnSheets(wb);
   drawPlans(wb, plans);

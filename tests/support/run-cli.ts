@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 /** Runs `phuluc` as a user would, through bin/phuluc.js, in `cwd`. */
-export function runCli(args: string[], cwd: string): CliRun {
-  const r = spawnSync(process.execPath, [resolve(ROOT, "bin/phuluc.js"), ...args], { cwd, encoding: "utf8" });
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  const r = spawnSync(process.execPath, [resolve(ROOT, "bin/phuluc.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

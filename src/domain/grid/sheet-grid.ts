@@ -40,5 +40,23 @@ export function cellText(cell: GridCell | undefined): string {
   if (!cell) return "";
   if (cell.error) return cell.error;
   if (cell.v === null || cell.v === undefined) return "";
-  return String(cell.v).normalize("NFC").replace(/\s+/g, " ").trim();
+  if (typeof cell.v !== "string") return String(cell.v);
+  return cleanText(cell.v);
+}
+
+/**
+ * Cleaned texts by their raw form. The same labels and headers recur in every file of a batch of
+ * thousands; bounded so a long session cannot grow it without end.
+ */
+const cleaned = new Map<string, string>();
+const CLEANED_MAX = 50_000;
+
+function cleanText(raw: string): string {
+  let text = cleaned.get(raw);
+  if (text === undefined) {
+    text = raw.normalize("NFC").replace(/\s+/g, " ").trim();
+    if (cleaned.size >= CLEANED_MAX) cleaned.clear();
+    cleaned.set(raw, text);
+  }
+  return text;
 }

@@ -25,8 +25,18 @@ export interface SheetLayout {
 
 /** Header text compared without case, spacing, footnote marks or a trailing colon. */
 export function foldHeader(text: string): string {
-  return text.normalize("NFC").toLocaleLowerCase("vi").replace(/[¹²³⁴*]/g, "").replace(/\s+/g, " ").replace(/[:.]$/, "").trim();
+  let folded = foldedHeaders.get(text);
+  if (folded === undefined) {
+    folded = text.normalize("NFC").toLocaleLowerCase("vi").replace(/[¹²³⁴*]/g, "").replace(/\s+/g, " ").replace(/[:.]$/, "").trim();
+    if (foldedHeaders.size >= FOLDED_MAX) foldedHeaders.clear();
+    foldedHeaders.set(text, folded);
+  }
+  return folded;
 }
+
+/** Every file of a batch repeats the same few hundred header texts; bounded all the same. */
+const foldedHeaders = new Map<string, string>();
+const FOLDED_MAX = 20_000;
 
 const HEADER_SCAN_ROWS = 25;
 const MIN_SCORE = 0.6;
