@@ -1,3 +1,4 @@
+import { memoized } from "../memo";
 import type { FormStamp } from "../stamp/form-stamp";
 
 export type GridValue = string | number | boolean | null;
@@ -44,19 +45,5 @@ export function cellText(cell: GridCell | undefined): string {
   return cleanText(cell.v);
 }
 
-/**
- * Cleaned texts by their raw form. The same labels and headers recur in every file of a batch of
- * thousands; bounded so a long session cannot grow it without end.
- */
-const cleaned = new Map<string, string>();
-const CLEANED_MAX = 50_000;
-
-function cleanText(raw: string): string {
-  let text = cleaned.get(raw);
-  if (text === undefined) {
-    text = raw.normalize("NFC").replace(/\s+/g, " ").trim();
-    if (cleaned.size >= CLEANED_MAX) cleaned.clear();
-    cleaned.set(raw, text);
-  }
-  return text;
-}
+/** Clean texts by their raw form: the same labels and headers recur in every file of a batch. */
+const cleanText = memoized((raw: string): string => raw.normalize("NFC").replace(/\s+/g, " ").trim());

@@ -1,5 +1,6 @@
 import type { UnitRef } from "../forms/form-types";
 import { cleanName } from "./unit-names";
+import { memoized } from "../memo";
 
 /** The five Vietnamese tone marks as combining characters (NFD). */
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -34,19 +35,8 @@ function foldSyllable(word: string): string {
   return decomposed.replace(TONES, "").normalize("NFC") + tone.normalize("NFC");
 }
 
-const folded = new Map<string, string>();
-
 /** Lower case, NFC, single spaces, tone placement folded: two spellings of one name agree. */
-export function foldName(name: string): string {
-  let hit = folded.get(name);
-  if (hit === undefined) {
-    hit = cleanName(name).toLocaleLowerCase("vi").split(" ").map(foldSyllable).join(" ");
-    // Thousands of labels repeat across a consolidation; the cache is bounded all the same.
-    if (folded.size > 50_000) folded.clear();
-    folded.set(name, hit);
-  }
-  return hit;
-}
+export const foldName = memoized((name: string): string => cleanName(name).toLocaleLowerCase("vi").split(" ").map(foldSyllable).join(" "));
 
 /** The folded name without any diacritics: the last resort, "Nénh" ~ "Nếnh". */
 export function bareName(name: string): string {
@@ -67,10 +57,10 @@ function splitPrefix(folded: string, prefixes: string[]): { prefix?: string; res
 const stripPrefix = (folded: string, prefixes: string[]): string => splitPrefix(folded, prefixes).rest;
 
 /** The unit type a label names, abbreviations spelt out, and the unit's own name, folded. */
-function typeAndCore(label: string): { type?: string; core: string } {
+const typeAndCore = memoized((label: string): { type?: string; core: string } => {
   const { prefix, rest } = splitPrefix(stripPrefix(foldName(label), SHOP_PREFIXES), TYPE_PREFIXES);
   return { type: prefix ? foldName(TYPE_ALIASES[prefix] ?? prefix) : undefined, core: rest };
-}
+});
 
 /** The unit's own name in a label, folded: "Bộ phận Một cửa xã Thượng Lan" → "thượng lan". */
 export function coreName(label: string): string {

@@ -1,3 +1,5 @@
+import { memoized } from "../memo";
+
 /**
  * Unit type words as they begin an official name. Longest first, so that "Thị xã" wins over "Xã"
  * would it ever be tested that way round.
@@ -17,9 +19,7 @@ export const UNIT_TYPE_WORDS = [
 export type UnitTypeWord = (typeof UNIT_TYPE_WORDS)[number];
 
 /** Trims, collapses inner whitespace and normalises to NFC: the form every stored name takes. */
-export function cleanName(name: string): string {
-  return name.normalize("NFC").replace(/\s+/g, " ").trim();
-}
+export const cleanName = memoized((name: string): string => name.normalize("NFC").replace(/\s+/g, " ").trim());
 
 /**
  * The name with its type word in the official casing: the GSO export writes "Thị Xã Việt Yên",
@@ -32,10 +32,10 @@ export function officialName(name: string): string {
 }
 
 /** The type word an official name starts with ("Xã Thượng Lan" → "Xã"), if any. */
-export function unitTypeOf(name: string): UnitTypeWord | undefined {
+export const unitTypeOf = memoized((name: string): UnitTypeWord | undefined => {
   const clean = cleanName(name).toLocaleLowerCase("vi");
   return UNIT_TYPE_WORDS.find((w) => clean.startsWith(w.toLocaleLowerCase("vi") + " "));
-}
+});
 
 /**
  * The name as it stands inside a sentence: the type word in lower case, as the seeds write

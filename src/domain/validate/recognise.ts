@@ -4,6 +4,7 @@ import type { SheetGrid } from "../grid/sheet-grid";
 import { cellAt, cellText } from "../grid/sheet-grid";
 import type { FormStamp } from "../stamp/form-stamp";
 import { FIRST_YEAR } from "../forms/investment.form";
+import { memoized } from "../memo";
 
 /** How a sheet's columns line up with its form, as found in the sheet itself. */
 export interface SheetLayout {
@@ -24,19 +25,9 @@ export interface SheetLayout {
 }
 
 /** Header text compared without case, spacing, footnote marks or a trailing colon. */
-export function foldHeader(text: string): string {
-  let folded = foldedHeaders.get(text);
-  if (folded === undefined) {
-    folded = text.normalize("NFC").toLocaleLowerCase("vi").replace(/[¹²³⁴*]/g, "").replace(/\s+/g, " ").replace(/[:.]$/, "").trim();
-    if (foldedHeaders.size >= FOLDED_MAX) foldedHeaders.clear();
-    foldedHeaders.set(text, folded);
-  }
-  return folded;
-}
-
-/** Every file of a batch repeats the same few hundred header texts; bounded all the same. */
-const foldedHeaders = new Map<string, string>();
-const FOLDED_MAX = 20_000;
+export const foldHeader = memoized((text: string): string =>
+  text.normalize("NFC").toLocaleLowerCase("vi").replace(/[¹²³⁴*]/g, "").replace(/\s+/g, " ").replace(/[:.]$/, "").trim(),
+);
 
 const HEADER_SCAN_ROWS = 25;
 const MIN_SCORE = 0.6;
