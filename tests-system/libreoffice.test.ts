@@ -3,10 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
-import { allForms, buildSheetPlan } from "../src/domain";
+import { allForms, buildSheetPlan, vi } from "../src/domain";
+import { OVERVIEW_SHEET } from "../src/domain/consolidate";
 import { writeWorkbook } from "../src/files/xlsx-writer";
 import { readBack } from "../tests/support/read-back";
 import { DISTRICT, PROVINCE_3 } from "../tests/support/params";
+import { dvhcFile } from "../tests/support/shared";
+import { chartsOfSheet, elements, partsOf, sheetsOf, unescapeXml } from "../tests/support/xlsx-parts";
 
 const dir = mkdtempSync(join(tmpdir(), "phuluc-lo-"));
 
@@ -74,5 +77,68 @@ describe("LibreOffice computes the summary's live totals", () => {
     expect(totalRow("PL1 Cơ sở vật chất", /^Tổng cộng$/)[4]).toBe("74 máy; 0 X");
     expect(totalRow("PL1 Cơ sở vật chất", /^Tổng cộng$/)[6]).toBe("1 máy; 17 X");
     expect(String(totalRow("PLII Kết quả một cửa", /^Tổng$/)[7])).toMatch(/^Tỷ lệ đúng hạn: 98([.,]\d+)?%$/);
+  });
+});
+
+describe("LibreOffice opens the summary's overview and draws its charts", () => {
+  const t = vi.overview;
+  /** Text without any white space: pdftotext splits words where the PDF kerns their letters apart. */
+  const compact = (text: string): string => text.normalize("NFC").replace(/\s+/g, "");
+  const pdfText = (page: number): string =>
+    compact(execFileSync("pdftotext", ["-f", String(page), "-l", String(page), join(dir, "overview-pdf", "tong-quan.pdf"), "-"], { encoding: "utf8" }));
+
+  beforeAll(() => {
+    const out = join(dir, "overview-demo");
+    const run = (args: string[]): void => {
+      execFileSync(process.execPath, [join(__dirname, "../bin/phuluc.js"), ...args], { cwd: dir, stdio: "pipe" });
+    };
+    run(["demo", "--out", out]);
+    run(["consolidate", out, "--level", "huyen", "--units", dvhcFile("units-2024.csv"), "--code", "222", "-o", "tong-quan.xlsx"]);
+    soffice(["--convert-to", "pdf", "--outdir", join(dir, "overview-pdf"), "tong-quan.xlsx"]);
+    soffice(["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "overview-resaved"), "tong-quan.xlsx"]);
+  });
+
+  test("the first printed page is the overview: its figures, and the pie drawn with its title and legend", () => {
+    const page = pdfText(1);
+    for (const text of [t.title, t.headlineTitle, t.staff, t.onTimeShare, t.recordsTitle]) expect(page).toContain(compact(text));
+    // Text only the chart holds: its title, and its legend naming each slice a second time.
+    expect(page).toContain(compact(t.recordsChart));
+    expect(page.split(compact(t.recordsLate)).length - 1).toBeGreaterThanOrEqual(2);
+  });
+
+  test("the bar charts follow, each on the page of its table, with their axes drawn", () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [join(dir, "overview-pdf", "tong-quan.pdf")], { encoding: "utf8" }))?.[1]);
+    const texts = Array.from({ length: Math.min(pages, 6) }, (_, i) => pdfText(i + 1));
+    const pageOf = (text: string): number => texts.findIndex((p) => p.includes(compact(text)));
+    const shares = texts[pageOf(t.sharesTitle)];
+    expect(pageOf(t.sharesTitle)).toBeGreaterThan(0);
+    expect(shares).toContain(compact(t.sharesChart));
+    // The value axis of the on-time chart runs 0%–100%, a line of ticks only the chart prints.
+    const layout = execFileSync("pdftotext", ["-f", String(pageOf(t.sharesTitle) + 1), "-l", String(pageOf(t.sharesTitle) + 1), "-layout", join(dir, "overview-pdf", "tong-quan.pdf"), "-"], { encoding: "utf8" });
+    expect(layout).toMatch(/0%\s+10%\s+20%\s+30%\s+40%\s+50%/);
+    expect(texts[pageOf(t.equipmentTitle)]).toContain(compact(t.equipmentChart));
+  });
+
+  test("saved again by LibreOffice, the overview keeps its three charts over its own cells, and their figures recompute", () => {
+    const bytes = readFileSync(join(dir, "overview-resaved", "tong-quan.xlsx"));
+    const parts = partsOf(bytes);
+    const overview = sheetsOf(parts).find((s) => s.name === OVERVIEW_SHEET)!;
+    const charts = chartsOfSheet(parts, overview.part);
+    expect(charts).toHaveLength(3);
+    const kinds = charts.map((c) => (parts.get(c)!.includes("<c:pieChart>") ? "pie" : elements(parts.get(c)!, "c:grouping")[0]?.get("val")));
+    expect(kinds).toEqual(["pie", "clustered", "stacked"]);
+    for (const c of charts) {
+      const refs = [...parts.get(c)!.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => unescapeXml(m[1]));
+      expect(refs.length).toBeGreaterThanOrEqual(3);
+      expect(refs.every((r) => r.startsWith(`'${OVERVIEW_SHEET}'!$`))).toBe(true);
+    }
+    // LibreOffice stores what it computed: the formulas over the form sheets give the figures.
+    const wb = XLSX.read(bytes, { type: "buffer" });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[OVERVIEW_SHEET], { header: 1, raw: true }) as unknown[][];
+    const figure = (label: string): unknown[] => rows.find((r) => r?.[0] === label) ?? [];
+    expect(figure(t.staff)[3]).toBe(69);
+    expect(figure(t.received)[3]).toBe(10_726 + 28_616);
+    // "Màn hình cảm ứng": the town has one, the 17 communes marked X (COUNTIF with a wildcard).
+    expect(figure("Màn hình cảm ứng để tra cứu thông tin").slice(1, 3)).toEqual([1, 17]);
   });
 });

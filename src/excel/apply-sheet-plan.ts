@@ -3,7 +3,7 @@
  * caller owns the RequestContext and decides when to sync. The xlsx writer (src/files) draws the
  * same plan into a file, and both must look alike in Excel.
  */
-import type { CellStyle, HorizontalAlign, PlanCell, PlanValidation, SheetPlan, ValidationRule } from "../domain/layout/sheet-plan";
+import type { CellSheet, CellStyle, HorizontalAlign, PlanCell, PlanValidation, SheetPlan, ValidationRule } from "../domain/layout/sheet-plan";
 import { columnLetter, parseRange, rangeAddress } from "../domain/layout/a1";
 
 export type WrittenCell = string | number | null;
@@ -17,8 +17,8 @@ export interface CellBlock {
 }
 
 /** Everything queueSheetPlan writes cell by cell, computed once so that it can be sized and split. */
-export interface PreparedSheet {
-  readonly plan: SheetPlan;
+export interface PreparedSheet<P extends CellSheet = SheetPlan> {
+  readonly plan: P;
   readonly rowCount: number;
   readonly columnCount: number;
   /** What `range.formulas` receives. */
@@ -129,7 +129,7 @@ function fullFormat(style: CellStyle, fontName: string): Excel.SettableCellPrope
 }
 
 /** The style each column's cells most often have (ties go to the first seen). */
-function columnFormatsOf(plan: SheetPlan, columnCount: number): (CellStyle | undefined)[] {
+function columnFormatsOf(plan: CellSheet, columnCount: number): (CellStyle | undefined)[] {
   const result: (CellStyle | undefined)[] = [];
   for (let c = 0; c < columnCount; c++) {
     const counts = new Map<string, { style: CellStyle; n: number }>();
@@ -153,7 +153,7 @@ function columnFormatsOf(plan: SheetPlan, columnCount: number): (CellStyle | und
  * the next row has the same run. A form's table is then one or a few rectangles whatever its
  * length, instead of four border objects per cell in the request.
  */
-export function borderBlocksOf(plan: SheetPlan): CellBlock[] {
+export function borderBlocksOf(plan: CellSheet): CellBlock[] {
   const done: CellBlock[] = [];
   let open = new Map<string, CellBlock>();
   plan.cells.forEach((row, r) => {
@@ -183,8 +183,8 @@ export function borderBlocksOf(plan: SheetPlan): CellBlock[] {
   return done.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-/** Every cell-level array of a plan, and how big a request it makes. */
-export function prepareSheetPlan(plan: SheetPlan): PreparedSheet {
+/** Every cell-level array of a plan (a form, or any sheet of cells), and how big a request it makes. */
+export function prepareSheetPlan<P extends CellSheet>(plan: P): PreparedSheet<P> {
   const columnCount = Math.max(plan.columnWidths.length, ...plan.cells.map((row) => row.length));
   const rowCount = plan.cells.length;
   const columnFormats = columnFormatsOf(plan, columnCount);
@@ -214,8 +214,9 @@ export function prepareSheetPlan(plan: SheetPlan): PreparedSheet {
   const bandCommands = 4 + columnCount * 8 + borderBlocks.length * 25 + plan.merges.length * 2;
   const bandOverheadBytes = bandCommands * COMMAND_BYTES + jsonBytes(plan.merges);
   const sizeRuns = runs(plan.columnWidths).length + runs(plan.rowHeights).length;
-  const layoutCommands = 2 * sizeRuns + 4 * plan.validations.length + 20;
-  const layoutBytes = layoutCommands * COMMAND_BYTES + jsonBytes(plan.validations);
+  const validations: PlanValidation[] = (plan as Partial<Pick<SheetPlan, "validations">>).validations ?? [];
+  const layoutCommands = 2 * sizeRuns + 4 * validations.length + 20;
+  const layoutBytes = layoutCommands * COMMAND_BYTES + jsonBytes(validations);
   const bytes = rowBytes.reduce((s, b) => s + b, 0) + bandOverheadBytes + layoutBytes;
   return {
     plan,
@@ -238,7 +239,7 @@ export function prepareSheetPlan(plan: SheetPlan): PreparedSheet {
  * bytes, the last one leaving room for the layout commands. A row larger than the budget on its
  * own still gets a band: nothing smaller can be written.
  */
-export function rowBands(prepared: PreparedSheet, budget: number): [number, number][] {
+export function rowBands(prepared: PreparedSheet<CellSheet>, budget: number): [number, number][] {
   const bands: [number, number][] = [];
   const room = budget - prepared.bandOverheadBytes - prepared.layoutBytes;
   let first = 0;
@@ -283,7 +284,7 @@ function applyThinBorders(range: Excel.Range, block: CellBlock): void {
  * Merging comes last because the cells of a merged area share one style in every plan, and
  * merging over written cells never meets a write into a merged area.
  */
-export function queuePlanRows(sheet: Excel.Worksheet, prepared: PreparedSheet, first: number, last: number): void {
+export function queuePlanRows(sheet: Excel.Worksheet, prepared: PreparedSheet<CellSheet>, first: number, last: number): void {
   const { plan, columnCount } = prepared;
   if (columnCount === 0 || first > last) return;
   const top = first + 1;
@@ -375,14 +376,19 @@ function queuePrint(sheet: Excel.Worksheet, plan: SheetPlan): void {
   }
 }
 
-/** Queues what is not cell by cell: column widths, row heights, validations, freeze panes, print setup. */
-export function queueSheetLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
+/** Queues column widths and row heights, one command per run of equal sizes. */
+export function queueSizes(sheet: Excel.Worksheet, plan: CellSheet): void {
   for (const [a, z, width] of runs(plan.columnWidths)) {
     sheet.getRange(`${columnLetter(a + 1)}:${columnLetter(z + 1)}`).format.columnWidth = columnWidthPoints(width);
   }
   for (const [a, z, height] of runs(plan.rowHeights)) {
     sheet.getRange(`${a + 1}:${z + 1}`).format.rowHeight = height;
   }
+}
+
+/** Queues what is not cell by cell: column widths, row heights, validations, freeze panes, print setup. */
+export function queueSheetLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  queueSizes(sheet, plan);
   for (const v of plan.validations) queueValidation(sheet, v);
   queueFreeze(sheet, plan.freeze);
   queuePrint(sheet, plan);

@@ -1,6 +1,7 @@
 export type { CellBlock, PreparedSheet, WrittenCell } from "./apply-sheet-plan";
 export {
   borderBlocksOf,
+  queueSizes,
   columnWidthPoints,
   jsonBytes,
   prepareSheetPlan,
@@ -38,3 +39,4 @@ export { applyFixesInExcel, countIssues, firstProblem, selectCell, validateInExc
 export { ribbonSummary, validateActiveSheetFromRibbon } from "./ribbon-validate";
 export type { LineageLayout, WriteSummaryOptions, WriteSummaryResult } from "./write-summary";
 export { LINEAGE_SHEET_NAME, lineageLayout, SUMMARY_SETTING, writeSummaryInExcel } from "./write-summary";
+export { overviewBytes, queueOverview } from "./write-overview";

@@ -4,6 +4,9 @@ import type { SheetPlan } from "../domain/layout/sheet-plan";
 import { uniqueSheetName, withUniqueNames } from "../domain/layout/sheet-names";
 import { vi } from "../domain/messages/vi";
 import { decodeStamp, encodeStamp, STAMP_HEADER, STAMP_SHEET } from "../domain/stamp/form-stamp";
+import { isOverviewMark, overviewMark } from "../domain/stamp/overview-mark";
+import { buildOverview, OVERVIEW_SHEET } from "../domain/consolidate/overview-sheet";
+import { overviewBytes, queueOverview } from "./write-overview";
 // Type only: the file writer (exceljs) stays out of the task pane's bundle.
 import type { FileLine } from "../files/summary-writer";
 import {
@@ -36,8 +39,10 @@ export interface WriteSummaryOptions {
 }
 
 export interface WriteSummaryResult {
-  /** The summary's form sheets, then the lineage sheet, as named in the workbook. */
+  /** The overview, the summary's form sheets, then the lineage sheet, as named in the workbook. */
   sheets: string[];
+  /** The overview sheet, first in the workbook, with its charts. */
+  overview: string;
   /** Sheets of the earlier summary that were replaced. */
   removed: string[];
   /** Unit cells linked to their trace row. */
@@ -47,6 +52,8 @@ export interface WriteSummaryResult {
 interface SummaryRecord {
   sheets: string[];
   lineage: string;
+  /** Absent in a workbook summarised before the overview existed. */
+  overview?: string;
 }
 
 const FONT = "Times New Roman";
@@ -159,9 +166,9 @@ function readRecord(setting: Excel.Setting): SummaryRecord | undefined {
   if (setting.isNullObject) return undefined;
   const value: unknown = setting.value;
   if (typeof value !== "object" || value === null) return undefined;
-  const { sheets, lineage } = value as Record<string, unknown>;
+  const { sheets, lineage, overview } = value as Record<string, unknown>;
   if (!Array.isArray(sheets) || typeof lineage !== "string") return undefined;
-  return { sheets: sheets.filter((s): s is string => typeof s === "string"), lineage };
+  return { sheets: sheets.filter((s): s is string => typeof s === "string"), lineage, ...(typeof overview === "string" ? { overview } : {}) };
 }
 
 const sameName = (a: string, b: string): boolean => a.toLocaleLowerCase("vi") === b.toLocaleLowerCase("vi");
@@ -177,35 +184,40 @@ interface Earlier {
 
 /**
  * The earlier summary's sheets: those the workbook's record names and that still exist. A form
- * sheet also needs a stamp row at district or province level, the proof that the add-in drew it.
+ * sheet also needs a stamp row at district or province level, the proof that the add-in drew it;
+ * the overview needs its mark in the stamp sheet.
  */
 function earlierSummary(existing: string[], record: SummaryRecord | undefined, stampUsed: Excel.Range, stampExists: boolean): Earlier {
   const used = stampExists && !stampUsed.isNullObject;
   const stampRows = used && stampUsed.columnIndex === 0 ? stampUsed.values : [];
   const stampBottom = used ? stampUsed.rowIndex + stampUsed.rowCount : 0;
   const summaryStamps = new Set<string>();
+  const overviewMarks = new Set<string>();
   for (const row of stampRows) {
     const decoded = decodeStamp(row[1]);
     if (decoded.ok && (decoded.stamp.level === "huyen" || decoded.stamp.level === "tinh")) summaryStamps.add(String(row[0]).toLocaleLowerCase("vi"));
+    if (isOverviewMark(row[1])) overviewMarks.add(String(row[0]).toLocaleLowerCase("vi"));
   }
   const find = (name: string): string | undefined => existing.find((e) => sameName(e, name));
   const forms = (record?.sheets ?? []).filter((s) => summaryStamps.has(s.toLocaleLowerCase("vi"))).flatMap((s) => find(s) ?? []);
   const lineage = record ? find(record.lineage) : undefined;
-  return { sheets: [...new Set([...forms, ...(lineage ? [lineage] : [])])], stampRows, stampBottom };
+  const overview = record?.overview && overviewMarks.has(record.overview.toLocaleLowerCase("vi")) ? find(record.overview) : undefined;
+  return { sheets: [...new Set([...(overview ? [overview] : []), ...forms, ...(lineage ? [lineage] : [])])], stampRows, stampBottom };
 }
 
 const isHeader = (row: unknown[]): boolean => row[0] === STAMP_HEADER[0] && row[1] === STAMP_HEADER[1];
 
 /**
  * The stamp sheet's new content from A1: the header, the rows still true (other sheets' stamps,
- * as they were), then the new sheets' rows; rows that held a removed sheet's stamp are blanked.
+ * as they were), then the new sheets' rows and the overview's mark; rows that held a removed
+ * sheet's stamp are blanked.
  */
-function stampTable(earlier: Earlier, removed: string[], plans: SheetPlan[]): string[][] {
-  const gone = (name: string): boolean => removed.some((r) => sameName(r, name)) || plans.some((p) => sameName(p.name, name));
+function stampTable(earlier: Earlier, removed: string[], plans: SheetPlan[], overview: string): string[][] {
+  const gone = (name: string): boolean => removed.some((r) => sameName(r, name)) || plans.some((p) => sameName(p.name, name)) || sameName(overview, name);
   const kept = earlier.stampRows
     .filter((r) => !isHeader(r) && String(r[0] ?? "") !== "" && !gone(String(r[0])))
     .map((r) => [textCell(String(r[0])), textCell(String(r[1] ?? ""))]);
-  const rows = [[...STAMP_HEADER], ...kept, ...plans.map((p) => encodeStamp(p.stamp).map(textCell))];
+  const rows = [[...STAMP_HEADER], ...kept, ...plans.map((p) => encodeStamp(p.stamp).map(textCell)), overviewMark(overview).map(textCell)];
   while (rows.length < earlier.stampBottom) rows.push(["", ""]);
   return rows;
 }
@@ -295,17 +307,18 @@ async function queueLinks(batch: Batch, sheets: Excel.Worksheet[], plans: SheetP
 }
 
 /**
- * Writes a consolidation into the open workbook, inside the caller's Excel.run: the summary's form
- * sheets (with their stamps), the lineage sheet "Nguồn dữ liệu", and each unit's name linked to
- * the lineage row telling which file, sheet and cells its figures came from.
+ * Writes a consolidation into the open workbook, inside the caller's Excel.run: the overview
+ * "Tổng quan" in front with its headline figures and charts, the summary's form sheets (with
+ * their stamps), the lineage sheet "Nguồn dữ liệu", and each unit's name linked to the lineage
+ * row telling which file, sheet and cells its figures came from.
  *
  * Running it again replaces only what the last summary wrote — the sheets the workbook's record
- * names that still carry a district or province stamp, and that run's lineage sheet — and clears
- * their stamp rows. Every other sheet, the user's own and forms inserted by hand alike, stays;
+ * names that still carry a district or province stamp, that run's overview (marked in the stamp
+ * sheet) and lineage sheet — and clears their stamp rows. Every other sheet, the user's own and forms inserted by hand alike, stays;
  * new sheets take free names instead.
  *
- * Syncs: one to read the sheet names, the stamp sheet and the record; one to write everything.
- * That is 2 whatever the number of input files. Only when the queued writes would pass the
+ * Syncs: one to read the sheet names, the stamp sheet and the record; one to write everything,
+ * the charts included. That is 2 whatever the number of input files. Only when the queued writes would pass the
  * request budget (Excel on the web refuses requests over 5 MB) is a sync added between pieces,
  * and a lineage or form sheet larger than the budget is written in row bands.
  * @example await Excel.run((context) => writeSummaryInExcel(context, consolidation, lines))
@@ -358,8 +371,15 @@ export async function writeSummaryInExcel(
   const lineage = worksheets.add(lineageName);
   await queueLineage(batch, lineage, layout, budget);
   const links = await queueLinks(batch, sheets, named, result.plans, layout, lineageName);
+  // After the form sheets: its formulas refer to them, and a formula naming a sheet that does not
+  // exist yet would turn into an error (or make Excel ask for a file to update from).
+  const overviewName = uniqueSheetName(OVERVIEW_SHEET, [...taken, ...named.map((p) => p.name), lineageName]);
+  const overview = buildOverview(result, named, overviewName);
+  const overviewSheet = worksheets.add(overviewName);
+  await batch.room(overviewBytes(overview));
+  queueOverview(overviewSheet, overview);
 
-  const stamps = stampTable(earlier, earlier.sheets, named);
+  const stamps = stampTable(earlier, earlier.sheets, named, overviewName);
   await batch.room(COMMAND_BYTES * 4 + jsonBytes(stamps));
   if (stampSheet.isNullObject) {
     const created = worksheets.add(STAMP_SHEET);
@@ -369,10 +389,10 @@ export async function writeSummaryInExcel(
     stampSheet.getRange(`A1:B${stamps.length}`).values = stamps;
     stampSheet.visibility = "VeryHidden";
   }
-  const record: SummaryRecord = { sheets: named.map((p) => p.name), lineage: lineageName };
+  const record: SummaryRecord = { sheets: named.map((p) => p.name), lineage: lineageName, overview: overviewName };
   workbook.settings.add(SUMMARY_SETTING, record);
-  (sheets[0] ?? lineage).activate();
+  overviewSheet.activate();
   for (const sheet of old) sheet.delete();
   await context.sync();
-  return { sheets: [...named.map((p) => p.name), lineageName], removed: earlier.sheets, links };
+  return { sheets: [overviewName, ...named.map((p) => p.name), lineageName], overview: overviewName, removed: earlier.sheets, links };
 }

@@ -1,5 +1,9 @@
 import { zipTexts } from "./zip-write";
-import type { CellStyle, PlanValidation, SheetPlan } from "../domain/layout/sheet-plan";
+import { esc, XML_HEAD } from "./xml-text";
+import type { CellSheet, CellStyle, PlanValidation, SheetPlan } from "../domain/layout/sheet-plan";
+import type { OverviewPlan } from "../domain/consolidate/overview-sheet";
+import { overviewMark } from "../domain/stamp/overview-mark";
+import { chartPackage, DRAWING_REL, relationship, relationshipsXml } from "./chart-xlsx";
 import { cellAddress } from "../domain/layout/a1";
 import { encodeStamp, STAMP_HEADER, STAMP_SHEET } from "../domain/stamp/form-stamp";
 
@@ -26,11 +30,6 @@ export interface CellLink {
 }
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-function esc(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;")).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
-}
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "#,##0": 3, "0.00%": 10, "@": 49 };
 
@@ -43,8 +42,8 @@ interface StyleTable {
   plain: number;
 }
 
-/** styles.xml for every format the plans use, plus the few the table sheets need. */
-function styleTable(plans: SheetPlan[], fontName: string): StyleTable {
+/** styles.xml for every format the sheets use, plus the few the table sheets need. */
+function styleTable(plans: Pick<CellSheet, "name" | "styles">[], fontName: string): StyleTable {
   const fonts: string[] = [];
   const fontIds = new Map<string, number>();
   const font = (size: number, bold: boolean, italic: boolean): number => {
@@ -95,7 +94,12 @@ function styleTable(plans: SheetPlan[], fontName: string): StyleTable {
 
 function cellXml(ref: string, value: string | number | null, formula: string | undefined, style: number): string {
   const s = style ? ` s="${style}"` : "";
-  if (formula) return `<c r="${ref}"${s}><f>${esc(formula)}</f></c>`;
+  if (formula) {
+    // A result computed when the plan was made is stored beside the formula for viewers that do not recalculate.
+    if (typeof value === "number") return `<c r="${ref}"${s}><f>${esc(formula)}</f><v>${value}</v></c>`;
+    if (typeof value === "string") return `<c r="${ref}"${s} t="str"><f>${esc(formula)}</f><v>${esc(value)}</v></c>`;
+    return `<c r="${ref}"${s}><f>${esc(formula)}</f></c>`;
+  }
   if (value === null || value === undefined) return style ? `<c r="${ref}"${s}/>` : "";
   if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
@@ -116,18 +120,25 @@ function validationXml(v: PlanValidation): string {
   }
 }
 
-function planSheetXml(plan: SheetPlan, styles: StyleTable, links: CellLink[]): string {
+/** The <sheetData> rows of a sheet's cells, with their heights. */
+function rowsXml(sheet: CellSheet, styles: StyleTable): string {
   const rows: string[] = [];
-  plan.cells.forEach((cells, r) => {
-    const height = plan.rowHeights[r];
-    const body = cells.map((c, i) => cellXml(cellAddress(r + 1, i + 1), c.value, c.formula, styles.index.get(`${plan.name}|${c.style}`) ?? 0)).join("");
+  sheet.cells.forEach((cells, r) => {
+    const height = sheet.rowHeights[r];
+    const body = cells.map((c, i) => cellXml(cellAddress(r + 1, i + 1), c.value, c.formula, styles.index.get(`${sheet.name}|${c.style}`) ?? 0)).join("");
     rows.push(`<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}>${body}</row>`);
   });
+  return rows.join("");
+}
+
+const colsXml = (widths: number[]): string => `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
+
+const mergesXml = (merges: string[]): string => (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "");
+
+function planSheetXml(plan: SheetPlan, styles: StyleTable, links: CellLink[]): string {
   const { rows: fr, columns: fc } = plan.freeze;
   const topLeft = cellAddress(fr + 1, fc + 1);
   const pane = `<pane xSplit="${fc}" ySplit="${fr}" topLeftCell="${topLeft}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="${topLeft}" sqref="${topLeft}"/>`;
-  const cols = plan.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
-  const merges = plan.merges.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
   const dv = plan.validations.length ? `<dataValidations count="${plan.validations.length}">${plan.validations.map(validationXml).join("")}</dataValidations>` : "";
   const hl = links.length ? `<hyperlinks>${links.map((l) => `<hyperlink ref="${l.cell}" location="${esc(l.location)}"/>`).join("")}</hyperlinks>` : "";
   const m = plan.print.margins;
@@ -135,10 +146,28 @@ function planSheetXml(plan: SheetPlan, styles: StyleTable, links: CellLink[]): s
   return (
     `${XML_HEAD}<worksheet ${NS}><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-    `<cols>${cols}</cols><sheetData>${rows.join("")}</sheetData>${merges}${dv}${hl}` +
+    `${colsXml(plan.columnWidths)}<sheetData>${rowsXml(plan, styles)}</sheetData>${mergesXml(plan.merges)}${dv}${hl}` +
     '<printOptions horizontalCentered="1"/>' +
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     `<pageSetup paperSize="9" orientation="${plan.print.orientation}" fitToWidth="${plan.print.fitToWidth}" fitToHeight="0"/>${header}</worksheet>`
+  );
+}
+
+/**
+ * The overview sheet: its cells without gridlines, printed on A4 landscape one page wide, and
+ * its drawing (relationship rId1) holding the charts.
+ */
+function overviewSheetXml(overview: OverviewPlan, styles: StyleTable): string {
+  const breaks = overview.pageBreaks;
+  return (
+    `${XML_HEAD}<worksheet ${NS}><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    '<sheetViews><sheetView showGridLines="0" tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
+    `${colsXml(overview.columnWidths)}<sheetData>${rowsXml(overview, styles)}</sheetData>${mergesXml(overview.merges)}` +
+    '<printOptions horizontalCentered="1"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    // A break's id is the 0-based row it comes before.
+    (breaks.length ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "") +
+    `${overview.charts.length ? '<drawing r:id="rId1"/>' : ""}</worksheet>`
   );
 }
 
@@ -155,36 +184,47 @@ function tableSheetXml(t: TableSheet, styles: StyleTable): string {
 
 const quoted = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
+interface SheetPart {
+  name: string;
+  xml: string;
+  hidden: boolean;
+  /** The sheet's own relationships part, when it has one. */
+  rels?: string;
+}
+
 /**
- * An .xlsx holding the plans (names already unique), the table sheets after them, and the very
- * hidden stamp sheet describing every plan.
+ * An .xlsx holding the overview (first, with its charts) when there is one, the plans (names
+ * already unique), the table sheets after them, and the very hidden stamp sheet describing every
+ * plan and marking the overview as the product's.
  */
-export function writePlansXlsx(plans: SheetPlan[], tables: TableSheet[] = [], links: CellLink[] = []): Uint8Array {
-  const fontName = plans[0]?.fontName ?? "Times New Roman";
-  const styles = styleTable(plans, fontName);
+export function writePlansXlsx(plans: SheetPlan[], tables: TableSheet[] = [], links: CellLink[] = [], overview?: OverviewPlan): Uint8Array {
+  const fontName = plans[0]?.fontName ?? overview?.fontName ?? "Times New Roman";
+  const styles = styleTable(overview ? [overview, ...plans] : plans, fontName);
   const stamp: TableSheet = {
     name: STAMP_SHEET,
     columnWidths: [30, 100],
-    rows: [[...STAMP_HEADER], ...plans.map((p) => encodeStamp(p.stamp))],
+    rows: [[...STAMP_HEADER], ...plans.map((p) => encodeStamp(p.stamp)), ...(overview ? [overviewMark(overview.name)] : [])],
     boldRows: [],
     borderedRows: [],
   };
-  const sheets = [
+  const charts = overview?.charts.length ? chartPackage(overview.name, overview.charts, 1, 1) : undefined;
+  const sheets: SheetPart[] = [
+    ...(overview
+      ? [{ name: overview.name, xml: overviewSheetXml(overview, styles), hidden: false, ...(charts ? { rels: relationshipsXml([relationship("rId1", DRAWING_REL, "../drawings/drawing1.xml")]) } : {}) }]
+      : []),
     ...plans.map((p) => ({ name: p.name, xml: planSheetXml(p, styles, links.filter((l) => l.sheet === p.name)), hidden: false })),
     ...[...tables, stamp].map((t) => ({ name: t.name, xml: tableSheetXml(t, styles), hidden: t === stamp })),
   ];
+  const first = overview ? 1 : 0;
   const titles = plans
-    .map((p, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(quoted(p.name))}!$${p.print.titleRows[0]}:$${p.print.titleRows[1]}</definedName>`)
+    .map((p, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${first + i}">${esc(quoted(p.name))}!$${p.print.titleRows[0]}:$${p.print.titleRows[1]}</definedName>`)
     .join("");
   const workbook =
     `${XML_HEAD}<workbook ${NS}><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
     sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="veryHidden"' : ""} r:id="rId${i + 1}"/>`).join("") +
     `</sheets>${titles ? `<definedNames>${titles}</definedNames>` : ""}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`;
-  const rel = (id: string, type: string, target: string): string =>
-    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-  const rels = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-    .map((_, i) => rel(`rId${i + 1}`, "worksheet", `worksheets/sheet${i + 1}.xml`))
-    .join("")}${rel(`rId${sheets.length + 1}`, "styles", "styles.xml")}</Relationships>`;
+  const rel = (id: string, type: string, target: string): string => relationship(id, `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}`, target);
+  const rels = relationshipsXml([...sheets.map((_, i) => rel(`rId${i + 1}`, "worksheet", `worksheets/sheet${i + 1}.xml`)), rel(`rId${sheets.length + 1}`, "styles", "styles.xml")]);
   const sheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
   const types =
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -192,8 +232,9 @@ export function writePlansXlsx(plans: SheetPlan[], tables: TableSheet[] = [], li
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${sheetType}"/>`).join("") +
+    (charts?.overrides.join("") ?? "") +
     "</Types>";
-  const root = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", "officeDocument", "xl/workbook.xml")}</Relationships>`;
+  const root = relationshipsXml([rel("rId1", "officeDocument", "xl/workbook.xml")]);
   return zipTexts([
     ["[Content_Types].xml", types],
     ["_rels/.rels", root],
@@ -201,6 +242,7 @@ export function writePlansXlsx(plans: SheetPlan[], tables: TableSheet[] = [], li
     ["xl/_rels/workbook.xml.rels", rels],
     ["xl/styles.xml", styles.xml],
     ...sheets.map((s, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, s.xml]),
+    ...sheets.flatMap((s, i): [string, string][] => (s.rels ? [[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, s.rels]] : [])),
+    ...(charts?.parts ?? []),
   ]);
 }
-

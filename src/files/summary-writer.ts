@@ -6,7 +6,9 @@ import { writePlansXlsx } from "./plan-xlsx";
 import type { CellLink, TableSheet } from "./plan-xlsx";
 import type { SheetPlan } from "../domain/layout/sheet-plan";
 import { cellAddress } from "../domain/layout/a1";
-import { withUniqueNames } from "../domain/layout/sheet-names";
+import { uniqueSheetName, withUniqueNames } from "../domain/layout/sheet-names";
+import { buildOverview, OVERVIEW_SHEET } from "../domain/consolidate/overview-sheet";
+import { isOverviewMark } from "../domain/stamp/overview-mark";
 
 /** The lineage sheet's name; like the form sheets, the product owns it and rewrites it. */
 export const LINEAGE_SHEET = "Nguồn dữ liệu";
@@ -26,7 +28,10 @@ const FONT = { name: "Times New Roman", size: 11 };
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 const WIDTHS = [8, 40, 26, 22, 22, 66, 18, 10, 40];
 
-/** Removes the sheets an earlier run wrote (form sheets named in the stamp sheet, the lineage, the stamps). */
+/**
+ * Removes the sheets an earlier run wrote: form sheets named in the stamp sheet, the overview the
+ * stamp sheet marks as the product's, the lineage, the stamps.
+ */
 function removeOwnSheets(wb: ExcelJS.Workbook): void {
   const stampSheet = wb.getWorksheet(STAMP_SHEET);
   const own = new Set<string>([LINEAGE_SHEET, STAMP_SHEET]);
@@ -34,6 +39,7 @@ function removeOwnSheets(wb: ExcelJS.Workbook): void {
     if (n === 1) return;
     const decoded = decodeStamp(row.getCell(2).value);
     if (decoded.ok) own.add(decoded.stamp.sheet);
+    else if (isOverviewMark(row.getCell(2).value)) own.add(String(row.getCell(1).value));
   });
   for (const ws of [...wb.worksheets]) if (own.has(ws.name)) wb.removeWorksheet(ws.id);
 }
@@ -94,16 +100,20 @@ function linksOf(plans: SheetPlan[], traceRow: Map<string, number>): CellLink[] 
   });
 }
 
-/** An earlier summary: keep the user's sheets, replace the product's. */
-async function rewriteExisting(existing: Uint8Array, plans: SheetPlan[], table: TableSheet, links: CellLink[]): Promise<Uint8Array> {
+/**
+ * An earlier summary: keep the user's sheets, replace the product's. ExcelJS keeps the user's
+ * sheets but cannot write charts, so the overview's charts are added to the file it saves.
+ */
+async function rewriteExisting(existing: Uint8Array, result: Consolidation, plans: SheetPlan[], table: TableSheet, links: CellLink[]): Promise<Uint8Array> {
   // Loaded here only: a fresh summary never needs the general workbook library, and loading it
   // is a noticeable share of a batch run.
   const { default: Excel } = await import("exceljs");
-  const { drawPlans } = await import("./xlsx-writer");
+  const { drawOverview, drawPlans } = await import("./xlsx-writer");
+  const { addCharts } = await import("./chart-inject");
   const wb = new Excel.Workbook();
   await wb.xlsx.load(Buffer.from(existing) as unknown as ExcelJS.Buffer);
   removeOwnSheets(wb);
-  drawPlans(wb, plans);
+  const named = drawPlans(wb, plans);
   const ws = wb.addWorksheet(table.name);
   ws.columns = table.columnWidths.map((width) => ({ width }));
   table.rows.forEach((r) => ws.addRow(r));
@@ -118,19 +128,21 @@ async function rewriteExisting(existing: Uint8Array, plans: SheetPlan[], table: 
     const cell = wb.getWorksheet(l.sheet)?.getCell(l.cell);
     if (cell) cell.value = { text: String(cell.value ?? ""), hyperlink: `#${l.location}` };
   }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const overview = buildOverview(result, named, uniqueSheetName(OVERVIEW_SHEET, [STAMP_SHEET, ...wb.worksheets.map((w) => w.name)]));
+  drawOverview(wb, overview);
+  return addCharts(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), overview.name, overview.charts);
 }
 
 /**
- * The summary workbook: the form sheets at the next level, the lineage sheet, and each unit's
- * name linked to the line telling which file, sheet and cells its figures came from. Given the
- * bytes of an earlier summary, only the sheets the product wrote are replaced; the user's own
- * sheets stay.
+ * The summary workbook: the overview with its charts first, the form sheets at the next level,
+ * the lineage sheet, and each unit's name linked to the line telling which file, sheet and cells
+ * its figures came from. Given the bytes of an earlier summary, only the sheets the product
+ * wrote are replaced; the user's own sheets stay.
  */
 export async function writeSummary(result: Consolidation, files: FileLine[], existing?: Uint8Array): Promise<Uint8Array> {
-  const plans = withUniqueNames(result.plans, [STAMP_SHEET, LINEAGE_SHEET]);
+  const plans = withUniqueNames(result.plans, [STAMP_SHEET, LINEAGE_SHEET, OVERVIEW_SHEET]);
   const { table, traceRow } = lineageTable({ ...result, lineage: result.lineage }, files);
   const links = linksOf(plans, traceRow);
-  if (existing) return rewriteExisting(existing, plans, table, links);
-  return writePlansXlsx(plans, [table], links);
+  if (existing) return rewriteExisting(existing, result, plans, table, links);
+  return writePlansXlsx(plans, [table], links, buildOverview(result, plans, OVERVIEW_SHEET));
 }

@@ -1,8 +1,11 @@
 import ExcelJS from "exceljs";
-import type { CellStyle, PlanValidation, SheetPlan } from "../domain/layout/sheet-plan";
+import type { CellSheet, CellStyle, PlanValidation, SheetPlan } from "../domain/layout/sheet-plan";
+import type { OverviewPlan } from "../domain/consolidate/overview-sheet";
+import { overviewMark } from "../domain/stamp/overview-mark";
 import { encodeStamp, STAMP_HEADER, STAMP_SHEET } from "../domain/stamp/form-stamp";
 import { withUniqueNames } from "../domain/layout/sheet-names";
-import { writePlansXlsx } from "./plan-xlsx";
+
+export { workbookPlans, writeWorkbook } from "./write-workbook";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const APP_NAME = "Phụ lục Một cửa";
@@ -33,26 +36,31 @@ function validationOf(v: PlanValidation): ExcelJS.DataValidation {
   }
 }
 
-function drawSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
-  plan.columnWidths.forEach((w, i) => {
+/** Column widths, row heights, cells with their formats, and merges: what every sheet the product draws has. */
+function drawCells(ws: ExcelJS.Worksheet, sheet: CellSheet): void {
+  sheet.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  plan.cells.forEach((cells, r) => {
+  sheet.cells.forEach((cells, r) => {
     const row = ws.getRow(r + 1);
-    const height = plan.rowHeights[r];
+    const height = sheet.rowHeights[r];
     if (height !== undefined) row.height = height;
     cells.forEach((cell, c) => {
       const target = row.getCell(c + 1);
-      const style = plan.styles[cell.style];
-      if (cell.formula) target.value = { formula: cell.formula, date1904: false };
+      const style = sheet.styles[cell.style];
+      if (cell.formula) target.value = { formula: cell.formula, ...(cell.value !== null ? { result: cell.value } : {}), date1904: false };
       else if (cell.value !== null) target.value = cell.value;
-      target.font = fontOf(style, plan.fontName);
+      target.font = fontOf(style, sheet.fontName);
       target.alignment = { horizontal: style.h, vertical: "middle", wrapText: style.wrap };
       if (style.border) target.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
       if (style.numberFormat !== "General") target.numFmt = style.numberFormat;
     });
   });
-  for (const m of plan.merges) ws.mergeCells(m);
+  for (const m of sheet.merges) ws.mergeCells(m);
+}
+
+function drawSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  drawCells(ws, plan);
   // ExcelJS has range-wide validations at run time but leaves them out of its typings.
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
@@ -72,15 +80,6 @@ function drawSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   if (plan.print.pageNumberHeader) {
     ws.headerFooter = { ...ws.headerFooter, differentFirst: true, firstHeader: "", oddHeader: `&C&"${plan.fontName}"&13&P` };
   }
-}
-
-/**
- * An .xlsx workbook with one sheet per plan and the very hidden stamp sheet that lets any
- * reader recognise the forms later.
- * @example await writeWorkbook([buildSheetPlan(getForm("staffing"), params)]) // Uint8Array of an .xlsx
- */
-export async function writeWorkbook(plans: SheetPlan[]): Promise<Uint8Array> {
-  return writePlansXlsx(withUniqueNames(plans, [STAMP_SHEET]));
 }
 
 /**
@@ -104,4 +103,32 @@ export function drawPlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): SheetPlan[]
   }
   for (const plan of named) stampSheet.addRow(encodeStamp(plan.stamp));
   return named;
+}
+
+/**
+ * Adds the summary's overview as the workbook's first sheet (its name already unique), its cells
+ * only: ExcelJS cannot write charts, so the caller adds them to the saved file (chart-inject.ts).
+ * A row in the stamp sheet marks it as the product's, for the next run to replace.
+ */
+export function drawOverview(wb: ExcelJS.Workbook, overview: OverviewPlan): void {
+  const ws = wb.addWorksheet(overview.name, { views: [{ showGridLines: false }] });
+  drawCells(ws, overview);
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
+  // ExcelJS breaks the page after the row it is given.
+  for (const row of overview.pageBreaks) ws.getRow(row - 1).addPageBreak();
+  // ExcelJS orders sheets by an `orderNo` it keeps on each sheet but leaves out of its typings;
+  // one below every other puts the overview first.
+  const order = (w: ExcelJS.Worksheet): { orderNo: number } => w as unknown as { orderNo: number };
+  order(ws).orderNo = Math.min(...wb.worksheets.map((w) => order(w).orderNo)) - 1;
+  wb.views = [{ ...(wb.views?.[0] ?? {}), activeTab: 0, firstSheet: 0 } as ExcelJS.WorkbookView];
+  // The active tab is the only selected one: two selected tabs would open grouped, and an edit
+  // typed into one would land in both. (`tabSelected` is read and written by ExcelJS, not typed.)
+  type View = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
+  for (const w of wb.worksheets) for (const v of (w.views ?? []) as View[]) v.tabSelected = w === ws;
+  let stampSheet = wb.getWorksheet(STAMP_SHEET);
+  if (!stampSheet) {
+    stampSheet = wb.addWorksheet(STAMP_SHEET, { state: "veryHidden" });
+    stampSheet.addRow([...STAMP_HEADER]);
+  }
+  stampSheet.addRow(overviewMark(overview.name));
 }

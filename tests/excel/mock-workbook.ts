@@ -31,6 +31,28 @@ export interface RangeLog {
   validationOrder: string[];
 }
 
+/** One series of a chart: the ranges it was given and what was set on it. */
+export interface SeriesLog {
+  /** The series object: name, gapWidth, hasDataLabels, dataLabels.*, format.fill colour are readable on it. */
+  series: any;
+  /** Address of the values: the chart's source range for the first series, setValues for the others. */
+  values?: string;
+  xValues?: string;
+  /** Fill colour of each point (pie slices), by index. */
+  points: Map<number, string>;
+}
+
+/** One chart made by `worksheet.charts.add`. */
+export interface ChartLog {
+  type: string;
+  source: string;
+  seriesBy: string;
+  /** The chart object: name, title.text, legend.*, axes.*, format.font.* are readable on it. */
+  chart: any;
+  position?: [string, string];
+  series: SeriesLog[];
+}
+
 export interface SheetLog {
   name: string;
   sheet: any;
@@ -40,6 +62,9 @@ export interface SheetLog {
   freezeColumns: number[];
   printTitleRows: string[];
   activations: number;
+  charts: ChartLog[];
+  /** Cells given to horizontalPageBreaks.add. */
+  pageBreaks: string[];
 }
 
 export interface MockWorkbook {
@@ -99,6 +124,52 @@ function rangeMock(address: string, ranges: RangeLog[], next: () => number): Ran
   return entry;
 }
 
+/** A fill whose setSolidColor records the colour into `set`. */
+const fillOf = (set: (color: string) => void): any => ({ fill: { setSolidColor: set }, font: {} });
+
+function seriesMock(values: string | undefined, addressOf: (range: unknown) => string): SeriesLog {
+  const log: SeriesLog = { series: undefined, values, points: new Map() };
+  log.series = {
+    format: fillOf((c) => {
+      log.series.format.fill.color = c;
+    }),
+    dataLabels: { format: { font: {} } },
+    points: { getItemAt: (i: number) => ({ format: fillOf((c) => log.points.set(i, c)) }) },
+    setValues: (r: unknown) => {
+      log.values = addressOf(r);
+    },
+    setXAxisValues: (r: unknown) => {
+      log.xValues = addressOf(r);
+    },
+  };
+  return log;
+}
+
+/** A chart whose members record what the code sets; ranges are logged by their address. */
+function chartMock(type: string, source: string, seriesBy: string, addressOf: (range: unknown) => string): ChartLog {
+  const log: ChartLog = { type, source, seriesBy, chart: undefined, series: [seriesMock(source, addressOf)] };
+  const axis = (): any => ({ format: { font: {} } });
+  log.chart = {
+    format: { font: {} },
+    title: { format: { font: {} } },
+    legend: {},
+    axes: { categoryAxis: axis(), valueAxis: axis() },
+    series: {
+      getItemAt: (i: number) => log.series[i].series,
+      add: (name: string) => {
+        const s = seriesMock(undefined, addressOf);
+        s.series.name = name;
+        log.series.push(s);
+        return s.series;
+      },
+    },
+    setPosition: (from: string, to: string) => {
+      log.position = [from, to];
+    },
+  };
+  return log;
+}
+
 /** A worksheet whose methods record their calls; `extra` adds seed members (an existing sheet's used range). */
 export function sheetMock(name: string, extra: Record<string, unknown> = {}): { log: SheetLog; seed: Record<string, unknown> } {
   const log: SheetLog = {
@@ -110,12 +181,27 @@ export function sheetMock(name: string, extra: Record<string, unknown> = {}): { 
     freezeColumns: [],
     printTitleRows: [],
     activations: 0,
+    charts: [],
+    pageBreaks: [],
   };
   let calls = 0;
   const next = (): number => ++calls;
+  const addressOf = (range: unknown): string => {
+    const hit = log.ranges.find((r) => r.range === range);
+    if (!hit) throw new Error("a range from another sheet");
+    return hit.address;
+  };
   const seed = {
     ...extra,
     getRange: (address: string) => rangeMock(address, log.ranges, next).range,
+    charts: {
+      add: (type: string, source: unknown, seriesBy: string) => {
+        const chart = chartMock(type, addressOf(source), seriesBy, addressOf);
+        log.charts.push(chart);
+        return chart.chart;
+      },
+    },
+    horizontalPageBreaks: { add: (cell: string) => log.pageBreaks.push(cell) },
     activate: () => {
       log.activations++;
     },

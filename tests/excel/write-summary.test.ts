@@ -5,9 +5,9 @@ jest.mock("office-addin-manifest", () => ({
 }));
 
 import { OfficeMockObject } from "office-addin-mock";
-import { decodeStamp, encodeStamp, STAMP_HEADER, STAMP_SHEET, vi } from "../../src/domain";
+import { decodeStamp, encodeStamp, isOverviewMark, overviewMark, STAMP_HEADER, STAMP_SHEET, vi } from "../../src/domain";
 import type { FormStamp } from "../../src/domain";
-import { consolidate } from "../../src/domain/consolidate";
+import { buildOverview, consolidate, OVERVIEW_SHEET } from "../../src/domain/consolidate";
 import type { Consolidation, InputRecord } from "../../src/domain/consolidate";
 import { LINEAGE_SHEET_NAME, SUMMARY_SETTING, writeSummaryInExcel } from "../../src/excel";
 import { LINEAGE_SHEET } from "../../src/files/summary-writer";
@@ -190,7 +190,7 @@ describe("writeSummaryInExcel: syncs", () => {
     const wb = summaryWorkbook();
     const written = await writeSummaryInExcel(wb.context, result, lines);
     expect(wb.syncCount()).toBe(2);
-    expect(written.sheets).toEqual([...result.plans.map((p) => p.name), LINEAGE_SHEET_NAME]);
+    expect(written.sheets).toEqual([OVERVIEW_SHEET, ...result.plans.map((p) => p.name), LINEAGE_SHEET_NAME]);
     // The lineage sheet's values go in one 2-D assignment.
     const lineage = named(wb, LINEAGE_SHEET_NAME);
     const writes = writesOf(lineage, "values");
@@ -284,7 +284,7 @@ describe("writeSummaryInExcel: running again", () => {
       expect(state.renamed).toHaveLength(1);
     }
     for (const name of ["Sheet1", "Ghi chú", "Biểu tự điền", "Xã mẫu"]) expect(wb.existing.get(name)).toEqual({ name, renamed: [], deleted: false });
-    expect(written.sheets).toEqual([...old, LINEAGE_SHEET_NAME]);
+    expect(written.sheets).toEqual([OVERVIEW_SHEET, ...old, LINEAGE_SHEET_NAME]);
 
     // Stamp rows: the header, the hand-inserted and commune sheets' rows as they were, the new rows, blanks below.
     const stampWrites = writesOf(wb.stamp!, "values");
@@ -293,10 +293,13 @@ describe("writeSummaryInExcel: running again", () => {
     expect(rows[0]).toEqual([...STAMP_HEADER]);
     expect(rows.slice(1, 3).map((r) => r[0])).toEqual(["Biểu tự điền", "Xã mẫu"]);
     const fresh = rows.slice(3).filter((r) => r[0] !== "");
-    expect(fresh.map((r) => r[0])).toEqual(old);
-    expect(fresh.every((r) => decodeStamp(r[1]).ok)).toBe(true);
-    expect(rows.length).toBe(Math.max(stampRows.length, 3 + old.length));
-    expect(wb.settings.get(SUMMARY_SETTING)).toEqual({ sheets: old, lineage: LINEAGE_SHEET_NAME });
+    expect(fresh.map((r) => r[0])).toEqual([...old, OVERVIEW_SHEET]);
+    expect(fresh.slice(0, -1).every((r) => decodeStamp(r[1]).ok)).toBe(true);
+    // The overview is no form: its row is a mark, which no stamp reader takes for a stamp.
+    expect(isOverviewMark(fresh.at(-1)![1])).toBe(true);
+    expect(decodeStamp(fresh.at(-1)![1]).ok).toBe(false);
+    expect(rows.length).toBe(Math.max(stampRows.length, 3 + old.length + 1));
+    expect(wb.settings.get(SUMMARY_SETTING)).toEqual({ sheets: old, lineage: LINEAGE_SHEET_NAME, overview: OVERVIEW_SHEET });
   });
 
   test("without the workbook's record nothing is deleted, even stamped district sheets; new sheets take free names", async () => {
@@ -307,7 +310,7 @@ describe("writeSummaryInExcel: running again", () => {
     const written = await writeSummaryInExcel(wb.context, result, lines);
     expect(written.removed).toEqual([]);
     expect([...wb.existing.values()].every((s) => !s.deleted && s.renamed.length === 0)).toBe(true);
-    expect(written.sheets).toEqual([...old.map((n) => `${n} (2)`), `${LINEAGE_SHEET_NAME} (2)`]);
+    expect(written.sheets).toEqual([OVERVIEW_SHEET, ...old.map((n) => `${n} (2)`), `${LINEAGE_SHEET_NAME} (2)`]);
     // The links point at the lineage sheet under its new name.
     const link = named(wb, `${old[0]} (2)`).ranges.find((r) => r.range.hyperlink)!.range.hyperlink as Excel.RangeHyperlink;
     expect(link.documentReference).toMatch(/^'Nguồn dữ liệu \(2\)'!A\d+$/);
@@ -323,3 +326,88 @@ describe("writeSummaryInExcel: running again", () => {
     expect(wb.existing.get(old[0])!.deleted).toBe(false);
   });
 });
+
+describe("writeSummaryInExcel: the overview", () => {
+  test.each([3, 300])("comes first, with its figures and the three charts Excel makes from its cells, in the same 2 syncs for %i files", async (count) => {
+    const { result, lines } = consolidated(count);
+    const wb = summaryWorkbook();
+    const written = await writeSummaryInExcel(wb.context, result, lines);
+    expect(wb.syncCount()).toBe(2);
+    expect(written.overview).toBe(OVERVIEW_SHEET);
+    const plan = buildOverview(result, result.plans, OVERVIEW_SHEET);
+    const sheet = named(wb, OVERVIEW_SHEET);
+    // Added after the form sheets its formulas read, then moved to the front and shown.
+    const order = wb.added.map((s) => s.name);
+    expect(order.indexOf(OVERVIEW_SHEET)).toBeGreaterThan(Math.max(...result.plans.map((p) => order.indexOf(p.name))));
+    expect(sheet.sheet.position).toBe(0);
+    expect(sheet.sheet.showGridlines).toBe(false);
+    expect(sheet.activations).toBe(1);
+    expect(wb.added.filter((s) => s.activations > 0)).toHaveLength(1);
+    // Its cells as the plan has them: live formulas, labels as text.
+    const grid = gridOf(sheet, "formulas", plan.cells.length, plan.columnWidths.length);
+    plan.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell.formula) expect(grid[r][c]).toBe(`=${cell.formula}`);
+        else if (cell.value !== null) expect(stored(grid[r][c])).toBe(cell.value);
+      }),
+    );
+    expect(sheet.pageBreaks).toEqual(plan.pageBreaks.map((r) => `A${r}`));
+
+    expect(sheet.charts.map((c) => c.type)).toEqual(["Pie", "BarClustered", "BarStacked"]);
+    sheet.charts.forEach((log, i) => {
+      const chart = plan.charts[i];
+      expect(log.seriesBy).toBe("Columns");
+      expect(log.chart.title.text).toBe(chart.title);
+      expect(log.chart.format.font.name).toBe("Times New Roman");
+      expect(log.position).toEqual([cornerOf(chart.anchor.from), cornerOf(chart.anchor.to)]);
+      expect(log.series.map((s) => [s.series.name, s.values, s.xValues])).toEqual(chart.series.map((s) => [s.name.text, s.values.range, chart.categories.range]));
+    });
+    const [pie, bar, stacked] = sheet.charts;
+    expect([...pie.series[0].points.values()]).toEqual(plan.charts[0].pointColors!.map((c) => `#${c}`));
+    expect(pie.series[0].series.dataLabels.showPercentage).toBe(true);
+    expect(bar.chart.axes.categoryAxis.reversePlotOrder).toBe(true);
+    expect(bar.chart.axes.categoryAxis.position).toBe("Maximum");
+    expect([bar.chart.axes.valueAxis.minimum, bar.chart.axes.valueAxis.maximum]).toEqual([0, 1]);
+    expect(bar.chart.legend.visible).toBe(false);
+    expect(stacked.chart.legend.visible).toBe(true);
+    // At most 25 bars, whatever the number of units.
+    expect(plan.charts[1].categories.values).toHaveLength(Math.min(count, 25));
+  });
+
+  test("running again replaces the recorded overview that its mark proves the product's", async () => {
+    const { result, lines } = consolidated(3);
+    const old = result.plans.map((p) => p.name);
+    const stampRows = [[...STAMP_HEADER], ...old.map((n) => stampRow(n, "huyen")), overviewMark(OVERVIEW_SHEET)];
+    const wb = summaryWorkbook({
+      sheetNames: [OVERVIEW_SHEET, "Sheet1", ...old, LINEAGE_SHEET_NAME],
+      stampRows,
+      record: { sheets: old, lineage: LINEAGE_SHEET_NAME, overview: OVERVIEW_SHEET },
+    });
+    const written = await writeSummaryInExcel(wb.context, result, lines);
+    expect(wb.syncCount()).toBe(2);
+    expect(written.removed).toContain(OVERVIEW_SHEET);
+    expect(wb.existing.get(OVERVIEW_SHEET)!.deleted).toBe(true);
+    expect(written.overview).toBe(OVERVIEW_SHEET);
+    expect(wb.added.filter((s) => s.name.startsWith(OVERVIEW_SHEET))).toHaveLength(1);
+    const rows = (writesOf(wb.stamp!, "values")[0].range.values as unknown[][]).map((r) => r.map(stored));
+    expect(rows.filter((r) => isOverviewMark(r[1])).map((r) => r[0])).toEqual([OVERVIEW_SHEET]);
+  });
+
+  test("a sheet named Tổng quan without the overview's mark is the user's: it stays, and the overview takes a free name", async () => {
+    const { result, lines } = consolidated(3);
+    const old = result.plans.map((p) => p.name);
+    const wb = summaryWorkbook({
+      sheetNames: [OVERVIEW_SHEET, ...old, LINEAGE_SHEET_NAME],
+      stampRows: [[...STAMP_HEADER], ...old.map((n) => stampRow(n, "huyen"))],
+      record: { sheets: old, lineage: LINEAGE_SHEET_NAME, overview: OVERVIEW_SHEET },
+    });
+    const written = await writeSummaryInExcel(wb.context, result, lines);
+    expect(wb.existing.get(OVERVIEW_SHEET)).toEqual({ name: OVERVIEW_SHEET, renamed: [], deleted: false });
+    expect(written.overview).toBe(`${OVERVIEW_SHEET} (2)`);
+    expect(written.sheets[0]).toBe(`${OVERVIEW_SHEET} (2)`);
+    expect(wb.settings.get(SUMMARY_SETTING)).toMatchObject({ overview: `${OVERVIEW_SHEET} (2)` });
+  });
+});
+
+/** A chart anchor's cell as Office.js takes it. */
+const cornerOf = (p: { row: number; col: number }): string => `${String.fromCharCode(64 + p.col)}${p.row}`;

@@ -41,6 +41,9 @@ export interface LineageRow {
 
 export interface Consolidation {
   params: FormParams;
+  /** The forms the summary has, in the official order. */
+  forms: FormId[];
+  /** The summary sheets; none when only a preview was asked for. */
   plans: SheetPlan[];
   placed: Placed[];
   conflicts: Conflict[];
@@ -131,12 +134,20 @@ function formSheet(form: FormId, params: FormParams, lookup: Map<string, Placed>
   return { plan: filled, lineage };
 }
 
+export interface ConsolidateOptions {
+  /**
+   * false: everything but the summary sheets and their lineage. Laying out the sheets is most of
+   * the work for thousands of units, and a preview (units, conflicts, totals) does not show them.
+   */
+  sheets?: boolean;
+}
+
 /**
  * The summary of many units' workbooks: the same forms at the next level, each unit's figures
  * in its row in skeleton order, totals as live formulas, every row traced to its file, and the
  * units expected but missing, present but unexpected, or claimed by two files.
  */
-export function consolidate(inputs: InputRecord[], req: ConsolidateRequest): Consolidation {
+export function consolidate(inputs: InputRecord[], req: ConsolidateRequest, options: ConsolidateOptions = {}): Consolidation {
   const usable = inputs.filter((i) => !(req.excludeInvalid && i.invalid));
   const expected: Expected = {
     own: req.unit ?? req.expected?.unit,
@@ -153,7 +164,7 @@ export function consolidate(inputs: InputRecord[], req: ConsolidateRequest): Con
   const params: FormParams = { ...params0, subunits: skeleton(req, chosenList) };
 
   const forms = FORM_IDS.filter((f) => chosenList.some((p) => p.entry.form === f));
-  const sheets = forms.map((f) => formSheet(f, params, chosen, conflicts));
+  const sheets = options.sheets === false ? [] : forms.map((f) => formSheet(f, params, chosen, conflicts));
   const totals: Consolidation["totals"] = {};
   for (const f of forms) totals[f] = totalsOf(f, params, chosenList.filter((p) => p.entry.form === f));
 
@@ -164,6 +175,7 @@ export function consolidate(inputs: InputRecord[], req: ConsolidateRequest): Con
   const spelling = [...new Map(placed.filter((p) => p.spelling).map((p) => [p.entry.label, { label: p.entry.label, unit: p.unit.name }])).values()];
   return {
     params,
+    forms,
     plans: sheets.map((s) => s.plan),
     placed,
     conflicts,

@@ -18,7 +18,11 @@ export type PlanValue = string | number | null;
 
 export interface PlanCell {
   value: PlanValue;
-  /** An en-US formula without its leading "=" ("SUM(C8:C24)"); `value` then holds nothing. */
+  /**
+   * An en-US formula without its leading "=" ("SUM(C8:C24)"). `value` then holds nothing, or
+   * the formula's result when the plan was made, which a file stores so that a viewer that does
+   * not recalculate still shows it.
+   */
   formula?: string;
   /** Key into `SheetPlan.styles`. */
   style: string;
@@ -52,11 +56,11 @@ export interface PrintSetup {
 }
 
 /**
- * Everything needed to draw one form sheet. Produced by the domain only and executed alike by
- * the Office.js adapter and the xlsx writer, so what Excel shows and what the CLI writes agree.
- * Rows and columns are 1-based in addresses; `cells[r][c]` is row r+1, column c+1.
+ * The cells of a sheet and how they look: what every sheet the product draws has, a form or
+ * the summary's overview. Rows and columns are 1-based in addresses; `cells[r][c]` is row r+1,
+ * column c+1.
  */
-export interface SheetPlan {
+export interface CellSheet {
   name: string;
   fontName: string;
   columnWidths: number[];
@@ -65,6 +69,13 @@ export interface SheetPlan {
   cells: PlanCell[][];
   merges: string[];
   styles: Record<string, CellStyle>;
+}
+
+/**
+ * Everything needed to draw one form sheet. Produced by the domain only and executed alike by
+ * the Office.js adapter and the xlsx writer, so what Excel shows and what the CLI writes agree.
+ */
+export interface SheetPlan extends CellSheet {
   validations: PlanValidation[];
   freeze: { rows: number; columns: number };
   print: PrintSetup;

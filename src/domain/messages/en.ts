@@ -1,5 +1,6 @@
 import type { Messages } from "./messages";
 import type { ValueArgs } from "./vi";
+import { thousands } from "./vi";
 
 /** English, for the task pane's language switch and beside Vietnamese in CLI errors. */
 export const en: Messages = {
@@ -37,6 +38,59 @@ export const en: Messages = {
       unrecognised: "No form recognised",
       unreadable: "Unreadable",
     },
+  },
+  overview: {
+    title: "OVERVIEW OF THE SUMMARY",
+    subtitle: (unit: string, period: string) => (unit ? `${unit} – ${period}` : period),
+    headlineTitle: "KEY FIGURES",
+    headlineHeader: ["Figure", "Value"],
+    expected: "Communes expected to report (from the unit list)",
+    reported: "Communes that reported",
+    missing: "Communes that have not reported",
+    unexpected: "Units not on the unit list",
+    conflicts: "Units with several differing files (conflicts)",
+    staff: "Staff working at the one-stop shops",
+    received: "Records received",
+    onTime: "Records resolved on time",
+    late: "Records resolved late",
+    onTimeShare: "Share of records resolved on time",
+    investment: "Total invested in the one-stop shops (đồng)",
+    notesTitle: "Notes:",
+    live: "The figures and charts on this sheet are formulas over the form sheets: correct a figure there and this sheet follows.",
+    noList: "No unit list: only the units that sent a file are counted; which units are missing is unknown.",
+    missingUnits: (names: string, more: number) =>
+      `Not reported: ${names}${more > 0 ? ` and ${thousands(more, ",")} more` : ""} (the full list is on the “Nguồn dữ liệu” sheet).`,
+    conflictsNote: "A unit with several differing files is not counted until one file is chosen (see the “Nguồn dữ liệu” sheet).",
+    missingForm: {
+      staffing: "No input holds the staffing form: no staff total.",
+      procedures: "No input holds Phụ lục II (results of the one-stop mechanism): no record figures or charts.",
+      facilities: "No input holds Phụ lục 1 (facilities): no equipment chart.",
+      investment: "No input holds Phụ lục 2 (investment): no investment total.",
+    },
+    recordsTitle: "RECORDS BY OUTCOME",
+    recordsHeader: ["Outcome", "Records"],
+    recordsOnTime: "Resolved on time",
+    recordsLate: "Resolved late",
+    recordsPending: "In progress",
+    recordsChart: "Records received, by outcome",
+    sharesTitle: "SHARE OF RECORDS RESOLVED ON TIME, BY UNIT",
+    sharesHeader: ["Unit", "Records received", "Resolved on time", "Share on time"],
+    sharesDistrictHeader: "District (its own shop and its communes)",
+    sharesChart: "Share of records resolved on time",
+    sharesLowestChart: (shown: number) => `The ${shown} units with the lowest share of records resolved on time`,
+    sharesScope: {
+      all: (among: number, sheet: string) => `All ${thousands(among, ",")} units with records, in the order of the “${sheet}” sheet.`,
+      lowest: (shown: number, among: number, sheet: string) =>
+        `${thousands(among, ",")} units have records, too many to read on one chart: the table and chart show the ${shown} with the lowest share (chosen when the summary was made). Every unit's figures are on the “${sheet}” sheet.`,
+      districts: (among: number, sheet: string) =>
+        `By district (${thousands(among, ",")} districts): each row is the district's own shop and its communes. Each unit's figures are on the “${sheet}” sheet.`,
+      lowestDistricts: (shown: number, among: number, sheet: string) =>
+        `By district: of ${thousands(among, ",")} districts, the table and chart show the ${shown} with the lowest share (chosen when the summary was made). Each unit's figures are on the “${sheet}” sheet.`,
+    },
+    equipmentTitle: "EQUIPMENT: ONE-STOP SHOPS WITH AND WITHOUT EACH KIND",
+    equipmentHeader: ["Kind of equipment", "Has it", "Has none (marked X)", "Share that has it"],
+    equipmentNote: (units: number, sheet: string) => `Out of the ${thousands(units, ",")} one-stop shops reported on the “${sheet}” sheet.`,
+    equipmentChart: "One-stop shops with and without each kind of equipment",
   },
   validate: {
     quoteNote: (note: string) => `The form's explanatory note: “${note}”`,
@@ -164,7 +218,7 @@ export const en: Messages = {
     noInputs: "No folder or file to consolidate.",
     noUsableInput: "No file holds a usable appendix form: check the folder, or run phuluc validate to see why.",
     consolidated: {
-      wrote: (file: string, sheets: number) => `Wrote the summary ${file} (${sheets} forms and the “Nguồn dữ liệu” sheet).`,
+      wrote: (file: string, sheets: number) => `Wrote the summary ${file} (the “Tổng quan” overview with its charts, ${sheets} forms and the “Nguồn dữ liệu” sheet).`,
       units: (reported: number, expected: number) => (expected > 0 ? `Units reported: ${reported}/${expected}.` : `Units reported: ${reported}.`),
       missing: (names: string) => `Not reported yet: ${names}.`,
       unexpected: (names: string) => `Not in the unit list: ${names}.`,
@@ -183,9 +237,11 @@ export const en: Messages = {
     tabs: { insert: "Insert form", validate: "Check", consolidate: "Consolidate" },
     connecting: "Connecting to Excel…",
     outsideOffice:
-      "This page is open outside Excel, so it cannot insert forms. Open Excel, choose the One-Stop Shop tab on the ribbon and click Insert form.",
-    otherHost: "One-Stop Shop Appendices runs only in Excel. Open an Excel workbook and click Insert form.",
-    notConnected: "Could not connect to Excel. Close this pane and open it again; if that does not help, restart Excel.",
+      "This page is open outside Excel, so it works on files: Insert form downloads an Excel file; Check and Consolidate read the files you choose. Files are read on this computer only, never sent anywhere and never changed.",
+    otherHost:
+      "One-Stop Shop Appendices can insert only into an Excel workbook. Here the page works on files: download forms, choose files to check or consolidate.",
+    notConnected:
+      "Could not connect to Excel, so the page works on files: download forms, choose files to check or consolidate. To work inside Excel: close this pane and open it again; if that does not help, restart Excel.",
     taskNotReady: "This feature is still being built. Insert form is available now.",
     insert: {
       forms: "Forms",
@@ -324,6 +380,49 @@ export const en: Messages = {
         clean: (sheets: number) => `Check: ${sheets} sheets, no errors or warnings.`,
         noForm: "Check: no appendix form found in the workbook.",
         unmarkable: (sheets: string) => ` Protected sheets could not be coloured: ${sheets}.`,
+      },
+    },
+    files: {
+      insert: {
+        submit: "Download Excel file",
+        preparing: "Creating the file…",
+        downloaded: (file: string, count: number) => `Downloaded ${file} with ${count} sheet(s):`,
+        openHint: "The file is in the browser's Downloads folder. Open it in Excel to fill in the figures.",
+      },
+      validate: {
+        label: "Files to check",
+        choose: "Choose files…",
+        clear: "Remove all files",
+        hint: ".xlsx, .xls or .ods files; several at once. Files are read on this computer only and never changed.",
+        checking: "Checking…",
+        filesLabel: "Results for each file",
+        unreadable: (detail: string) => `This file could not be read: ${detail}. The other files are still checked; repair or fetch this file again, then choose it again.`,
+        dropZone: "Or drop files here.",
+        picked: (count: number) => `${count} file(s) chosen.`,
+        retry: "Check again",
+        download: (count: number) => `Download corrected copy (${count} cell(s))`,
+        preparing: "Creating the corrected copy…",
+        downloaded: (file: string, count: number) => `Downloaded ${file}: ${count} cell(s) corrected. The original file is unchanged.`,
+        remaining: (errors: number, warnings: number) =>
+          errors + warnings === 0
+            ? "The corrected copy has no errors or warnings left."
+            : `The corrected copy still has ${errors} error(s) and ${warnings} warning(s) to correct by hand in Excel: the items below without a “Change …” box.`,
+        onlyXlsx:
+          "A corrected copy can be made only from an .xlsx file. Open the file in Excel or LibreOffice, save it as .xlsx (Excel Workbook), then choose that file again.",
+        howFixed: "The corrected copy is a copy: the cells ticked below get the right value, everything else stays as in the original file.",
+      },
+      consolidate: {
+        submit: "Download summary",
+        preparing: "Creating the summary file…",
+        downloaded: (file: string, count: number) => `Downloaded ${file} with ${count} sheet(s):`,
+        note: "Open the file in Excel; click a unit's name in the summary to see which file, sheet and cells its figures came from. The chosen files are not changed.",
+      },
+      errors: {
+        offline:
+          "The page could not load its file-processing part (the network may have dropped, or the page was just updated). What you entered and the files you chose are kept: reconnect and click again, or reload the page.",
+        tooLarge: "The files are too large for the browser. Split the work into several rounds (fewer files each), or use the phuluc command on a computer.",
+        unknown:
+          "Something unexpected went wrong while creating the file. What you entered and the files you chose are kept: click again; if it still fails, reload the page or tell support.",
       },
     },
     consolidate: {

@@ -9,6 +9,11 @@ export interface ValueArgs {
   suggestion: string;
 }
 
+/** 3321 → "3.321" with "." (Vietnamese) or "," (English) between thousands. */
+export function thousands(n: number, separator: string): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
 export const vi = {
   dv: {
     machinePromptTitle: "Số máy hoặc X",
@@ -45,6 +50,59 @@ export const vi = {
       unrecognised: "Không nhận ra biểu mẫu",
       unreadable: "Không đọc được",
     },
+  },
+  overview: {
+    title: "TỔNG QUAN KẾT QUẢ TỔNG HỢP",
+    subtitle: (unit: string, period: string) => (unit ? `${unit} – ${period}` : period),
+    headlineTitle: "CÁC SỐ LIỆU CHÍNH",
+    headlineHeader: ["Chỉ tiêu", "Số liệu"],
+    expected: "Số đơn vị cấp xã phải báo cáo (theo danh sách đơn vị)",
+    reported: "Số đơn vị cấp xã đã báo cáo",
+    missing: "Số đơn vị cấp xã chưa báo cáo",
+    unexpected: "Số đơn vị không có trong danh sách đơn vị",
+    conflicts: "Số đơn vị có nhiều tệp khác nhau (xung đột)",
+    staff: "Số cán bộ, công chức, viên chức làm việc tại Bộ phận Một cửa",
+    received: "Tổng số hồ sơ đã nhận",
+    onTime: "Số hồ sơ giải quyết đúng hạn",
+    late: "Số hồ sơ giải quyết quá hạn",
+    onTimeShare: "Tỷ lệ hồ sơ giải quyết đúng hạn",
+    investment: "Tổng số tiền đầu tư cho Bộ phận Một cửa (đồng)",
+    notesTitle: "Ghi chú:",
+    live: "Các số liệu và biểu đồ trên trang này được tính bằng công thức từ các trang phụ lục: sửa số liệu ở các trang đó thì trang này tự cập nhật.",
+    noList: "Không có danh sách đơn vị: chỉ đếm được các đơn vị đã gửi tệp, chưa biết đơn vị nào còn thiếu.",
+    missingUnits: (names: string, more: number) =>
+      `Chưa báo cáo: ${names}${more > 0 ? ` và ${thousands(more, ".")} đơn vị khác` : ""} (danh sách đầy đủ ở trang “Nguồn dữ liệu”).`,
+    conflictsNote: "Đơn vị có nhiều tệp khác nhau chưa được tính cho đến khi chọn một tệp (xem trang “Nguồn dữ liệu”).",
+    missingForm: {
+      staffing: "Các tệp đã tổng hợp không có biểu nhân sự Bộ phận Một cửa: không có tổng số cán bộ, công chức, viên chức.",
+      procedures: "Các tệp đã tổng hợp không có Phụ lục II (kết quả thực hiện cơ chế một cửa): không có số liệu và biểu đồ về hồ sơ.",
+      facilities: "Các tệp đã tổng hợp không có Phụ lục 1 (cơ sở vật chất): không có biểu đồ trang thiết bị.",
+      investment: "Các tệp đã tổng hợp không có Phụ lục 2 (đầu tư xây dựng): không có tổng số tiền đầu tư.",
+    },
+    recordsTitle: "HỒ SƠ THỦ TỤC HÀNH CHÍNH THEO KẾT QUẢ GIẢI QUYẾT",
+    recordsHeader: ["Kết quả giải quyết", "Số hồ sơ"],
+    recordsOnTime: "Giải quyết đúng hạn",
+    recordsLate: "Giải quyết quá hạn",
+    recordsPending: "Đang giải quyết",
+    recordsChart: "Hồ sơ đã nhận theo kết quả giải quyết",
+    sharesTitle: "TỶ LỆ HỒ SƠ GIẢI QUYẾT ĐÚNG HẠN THEO ĐƠN VỊ",
+    sharesHeader: ["Đơn vị", "Hồ sơ đã nhận", "Giải quyết đúng hạn", "Tỷ lệ đúng hạn"],
+    sharesDistrictHeader: "Huyện (gồm cấp huyện và các xã)",
+    sharesChart: "Tỷ lệ hồ sơ giải quyết đúng hạn",
+    sharesLowestChart: (shown: number) => `${shown} đơn vị có tỷ lệ hồ sơ giải quyết đúng hạn thấp nhất`,
+    sharesScope: {
+      all: (among: number, sheet: string) => `Tất cả ${thousands(among, ".")} đơn vị có hồ sơ, theo thứ tự ở trang “${sheet}”.`,
+      lowest: (shown: number, among: number, sheet: string) =>
+        `Có ${thousands(among, ".")} đơn vị có hồ sơ, quá nhiều để đọc trên một biểu đồ: bảng và biểu đồ chỉ có ${shown} đơn vị có tỷ lệ đúng hạn thấp nhất (chọn lúc tổng hợp). Số liệu của mọi đơn vị ở trang “${sheet}”.`,
+      districts: (among: number, sheet: string) =>
+        `Theo huyện (${thousands(among, ".")} huyện): mỗi dòng gồm Bộ phận Một cửa cấp huyện và các xã của huyện. Số liệu từng đơn vị ở trang “${sheet}”.`,
+      lowestDistricts: (shown: number, among: number, sheet: string) =>
+        `Theo huyện: có ${thousands(among, ".")} huyện, bảng và biểu đồ chỉ có ${shown} huyện có tỷ lệ đúng hạn thấp nhất (chọn lúc tổng hợp). Số liệu từng đơn vị ở trang “${sheet}”.`,
+    },
+    equipmentTitle: "TRANG THIẾT BỊ: SỐ BỘ PHẬN MỘT CỬA ĐÃ CÓ VÀ CHƯA CÓ",
+    equipmentHeader: ["Loại trang thiết bị", "Đã có", "Chưa có (đánh dấu X)", "Tỷ lệ đã có"],
+    equipmentNote: (units: number, sheet: string) => `Tính trên ${thousands(units, ".")} Bộ phận Một cửa đã báo cáo ở trang “${sheet}”.`,
+    equipmentChart: "Số Bộ phận Một cửa đã có và chưa có từng loại trang thiết bị",
   },
   validate: {
     /** A problem's message ends by quoting the note or the source arithmetic it rests on. */
@@ -178,7 +236,7 @@ export const vi = {
     noInputs: "Chưa chọn thư mục hoặc tệp nào để tổng hợp.",
     noUsableInput: "Không có tệp nào chứa biểu mẫu phụ lục dùng được: kiểm tra lại thư mục, hoặc chạy phuluc validate để xem lý do.",
     consolidated: {
-      wrote: (file: string, sheets: number) => `Đã ghi bảng tổng hợp ${file} (${sheets} biểu mẫu và trang “Nguồn dữ liệu”).`,
+      wrote: (file: string, sheets: number) => `Đã ghi bảng tổng hợp ${file} (trang “Tổng quan” có biểu đồ, ${sheets} biểu mẫu và trang “Nguồn dữ liệu”).`,
       units: (reported: number, expected: number) => (expected > 0 ? `Đơn vị đã báo cáo: ${reported}/${expected}.` : `Đơn vị đã báo cáo: ${reported}.`),
       missing: (names: string) => `Chưa có báo cáo: ${names}.`,
       unexpected: (names: string) => `Không có trong danh sách đơn vị: ${names}.`,
@@ -197,9 +255,11 @@ export const vi = {
     tabs: { insert: "Chèn biểu mẫu", validate: "Kiểm tra", consolidate: "Tổng hợp" },
     connecting: "Đang kết nối với Excel…",
     outsideOffice:
-      "Trang này đang mở ngoài Excel nên chưa chèn được biểu mẫu. Hãy mở Excel, chọn thẻ Phụ lục Một cửa trên dải băng rồi bấm Chèn biểu mẫu.",
-    otherHost: "Phụ lục Một cửa chỉ chạy trong Excel. Hãy mở một sổ làm việc Excel rồi bấm Chèn biểu mẫu.",
-    notConnected: "Chưa kết nối được với Excel. Đóng ngăn này rồi mở lại; nếu vẫn vậy, hãy khởi động lại Excel.",
+      "Trang đang mở ngoài Excel nên làm việc trên tệp: Chèn biểu mẫu tải về một tệp Excel; Kiểm tra và Tổng hợp đọc các tệp bạn chọn. Tệp chỉ được đọc ngay trên máy này, không gửi đi đâu và không bị sửa.",
+    otherHost:
+      "Phụ lục Một cửa chỉ chèn được vào sổ làm việc Excel. Ở đây trang làm việc trên tệp: tải biểu mẫu về, chọn tệp để kiểm tra hoặc tổng hợp.",
+    notConnected:
+      "Chưa kết nối được với Excel nên trang đang làm việc trên tệp: tải biểu mẫu về, chọn tệp để kiểm tra hoặc tổng hợp. Muốn làm ngay trong Excel: đóng ngăn này rồi mở lại; nếu vẫn vậy, hãy khởi động lại Excel.",
     taskNotReady: "Chức năng này đang được xây dựng. Hiện có thể dùng Chèn biểu mẫu.",
     insert: {
       forms: "Biểu mẫu",
@@ -338,6 +398,49 @@ export const vi = {
         clean: (sheets: number) => `Kiểm tra: ${sheets} trang tính, không có lỗi hay cảnh báo.`,
         noForm: "Kiểm tra: không tìm thấy biểu mẫu phụ lục nào trong sổ làm việc.",
         unmarkable: (sheets: string) => ` Trang tính đang được bảo vệ nên không tô màu được: ${sheets}.`,
+      },
+    },
+    files: {
+      insert: {
+        submit: "Tải về tệp Excel",
+        preparing: "Đang tạo tệp…",
+        downloaded: (file: string, count: number) => `Đã tải về tệp ${file} gồm ${count} trang tính:`,
+        openHint: "Tệp nằm trong thư mục Tải về (Downloads) của trình duyệt. Mở bằng Excel để điền số liệu.",
+      },
+      validate: {
+        label: "Tệp cần kiểm tra",
+        choose: "Chọn tệp…",
+        clear: "Bỏ tất cả tệp",
+        hint: "Tệp .xlsx, .xls hoặc .ods, chọn được nhiều tệp một lần. Tệp chỉ được đọc trên máy này và không bị sửa.",
+        checking: "Đang kiểm tra…",
+        filesLabel: "Kết quả kiểm tra từng tệp",
+        unreadable: (detail: string) => `Không đọc được tệp này: ${detail}. Các tệp khác vẫn được kiểm tra; sửa hoặc lấy lại tệp này rồi chọn lại.`,
+        dropZone: "Hoặc kéo thả tệp vào đây.",
+        picked: (count: number) => `Đã chọn ${count} tệp.`,
+        retry: "Kiểm tra lại",
+        download: (count: number) => `Tải bản đã sửa (${count} ô)`,
+        preparing: "Đang tạo bản đã sửa…",
+        downloaded: (file: string, count: number) => `Đã tải về ${file}: đã sửa ${count} ô. Tệp gốc giữ nguyên.`,
+        remaining: (errors: number, warnings: number) =>
+          errors + warnings === 0
+            ? "Bản đã sửa không còn lỗi hay cảnh báo nào."
+            : `Bản đã sửa còn ${errors} lỗi, ${warnings} cảnh báo cần sửa tay trong Excel: các mục không có ô “Sửa ô …” trong danh sách dưới đây.`,
+        onlyXlsx:
+          "Chỉ tạo được bản đã sửa từ tệp .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu thành .xlsx (Sổ làm việc Excel), rồi chọn lại tệp đó.",
+        howFixed: "Bản đã sửa là một bản sao: các ô được chọn dưới đây được ghi lại giá trị đúng, mọi thứ khác giữ như tệp gốc.",
+      },
+      consolidate: {
+        submit: "Tải bảng tổng hợp",
+        preparing: "Đang tạo tệp tổng hợp…",
+        downloaded: (file: string, count: number) => `Đã tải về tệp ${file} gồm ${count} trang tính:`,
+        note: "Mở tệp bằng Excel; bấm tên một đơn vị trong bảng tổng hợp để xem số liệu lấy từ tệp, trang tính và ô nào. Các tệp đã chọn không bị sửa.",
+      },
+      errors: {
+        offline:
+          "Trang chưa tải được phần xử lý tệp (có thể vừa mất mạng, hoặc trang vừa được cập nhật). Những gì đã nhập và các tệp đã chọn vẫn còn: kết nối mạng rồi bấm lại, hoặc tải lại trang.",
+        tooLarge: "Tệp quá lớn để trình duyệt xử lý. Hãy chia thành nhiều lần (ít tệp hơn mỗi lần), hoặc dùng lệnh phuluc trên máy tính.",
+        unknown:
+          "Có lỗi không mong đợi khi tạo tệp. Những gì đã nhập và các tệp đã chọn vẫn còn: hãy bấm lại; nếu vẫn lỗi, hãy tải lại trang hoặc báo cho bộ phận hỗ trợ.",
       },
     },
     consolidate: {
