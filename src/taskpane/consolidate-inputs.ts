@@ -19,7 +19,36 @@ export interface PickedInput {
   size: number;
   /** Milliseconds since 1970, as File.lastModified gives it; decides "newest wins". */
   lastModified?: number;
-  bytes: ArrayBuffer | Uint8Array | null;
+  /**
+   * The file itself where it can be handed over (a picked File: the worker loads it, so the
+   * pane's thread never holds thousands of files' bytes), or its bytes, or null when it could
+   * not be loaded.
+   */
+  bytes: ArrayBuffer | Uint8Array | Blob | null;
+}
+
+/** A picked file's bytes; older webviews lack Blob.arrayBuffer. */
+export function blobBytes(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === "function") return blob.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/** The bytes of a picked input, loading a file that was handed over as it is; null when it is gone. */
+async function loaded(bytes: PickedInput["bytes"]): Promise<Uint8Array | null> {
+  if (bytes === null) return null;
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  try {
+    return new Uint8Array(await blobBytes(bytes));
+  } catch {
+    // Moved or deleted since it was picked.
+    return null;
+  }
 }
 
 /** Why a file gave nothing: a reason from the reader, the file could not be loaded, or it holds no form. */
@@ -143,8 +172,8 @@ export async function readInput(file: PickedInput): Promise<ReadInput> {
   const modified = isoTime(file.lastModified);
   const when = modified ? { modified } : {};
   if (file.size > MAX_WORKBOOK_BYTES) return unreadable(file.name, { ...when, sha256: "" }, "too-large");
-  if (file.bytes === null) return unreadable(file.name, { ...when, sha256: "" }, "unreadable");
-  const bytes = file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(file.bytes);
+  const bytes = await loaded(file.bytes);
+  if (bytes === null) return unreadable(file.name, { ...when, sha256: "" }, "unreadable");
   const base = { ...when, sha256: await sha256Hex(bytes) };
   let found: SheetFound[];
   try {
@@ -174,12 +203,21 @@ export async function readInput(file: PickedInput): Promise<ReadInput> {
 /** Lets queued messages (a cancel) and, in-process, the pane's rendering in between two files. */
 const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+/**
+ * Work between two pauses. A pause after every file cost more than the reading itself: browsers
+ * hold a repeated setTimeout(0) back to 4 ms, which is 13 s over the 3,321 communes of Vietnam.
+ */
+const SLICE_MS = 30;
+
 /**
  * Reads the files one after another, reporting after each. Returns null when cancelled: a cancel
  * takes effect before the next file, never in the middle of one.
  */
 export async function readInputs(files: PickedInput[], options: ReadOptions = {}): Promise<ReadInputs | null> {
   const out: ReadInputs = { records: [], lines: [], problems: [], stamps: [] };
+  let paused = now();
   for (let i = 0; i < files.length; i++) {
     if (options.isCancelled?.()) return null;
     const read = await readInput(files[i]);
@@ -188,10 +226,16 @@ export async function readInputs(files: PickedInput[], options: ReadOptions = {}
     out.problems.push(read.problem);
     out.stamps.push(read.stamps);
     options.onProgress?.(i + 1, files.length);
-    await breathe();
+    if (now() - paused >= SLICE_MS) {
+      await breathe();
+      paused = now();
+    }
   }
   return options.isCancelled?.() ? null : out;
 }
+
+/** How often the worker tells the pane how far it is: often enough for a smooth bar, rarely enough not to keep the pane busy redrawing. */
+const PROGRESS_MS = 100;
 
 /**
  * The worker's side of the conversation: one "read" at a time, progress after each file, and a
@@ -206,8 +250,13 @@ export function serveReads(scope: WorkerScope): void {
       return;
     }
     cancelled = false;
+    let told = -Infinity;
     readInputs(message.files, {
-      onProgress: (done, total) => scope.postMessage({ type: "progress", done, total }),
+      onProgress: (done, total) => {
+        if (done > 1 && done < total && now() - told < PROGRESS_MS) return;
+        told = now();
+        scope.postMessage({ type: "progress", done, total });
+      },
       isCancelled: () => cancelled,
     }).then(
       (result) => scope.postMessage(result ? { type: "done", result } : { type: "cancelled" }),

@@ -5,7 +5,7 @@
  * spreadsheet reader stays out of the pane's bundle (it is in the worker, or loaded lazily).
  */
 import { consolidate } from "../domain/consolidate";
-import type { Conflict, ConsolidateRequest, Consolidation, InputRecord } from "../domain/consolidate";
+import type { Conflict, ConsolidateOptions, ConsolidateRequest, Consolidation, InputRecord } from "../domain/consolidate";
 import type { DistrictGroup, Tiers, UnitRef } from "../domain";
 import { cleanName } from "../domain";
 import { rosterFor } from "../domain/units/unit-table";
@@ -42,48 +42,90 @@ function transferables(files: PickedInput[]): ArrayBuffer[] {
   for (const f of files) {
     const b = f.bytes;
     if (b instanceof ArrayBuffer) out.add(b);
-    else if (b && b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) out.add(b.buffer);
+    else if (b instanceof Uint8Array && b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) out.add(b.buffer);
   }
   return [...out];
 }
 
+/** Below this many files per worker, starting another costs more than it saves. */
+const FILES_PER_WORKER = 24;
+
+/** The files in `k` runs of nearly equal length, in order, so results join back in order. */
+function runs<T>(files: T[], k: number): T[][] {
+  const size = Math.ceil(files.length / k);
+  return Array.from({ length: k }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((r) => r.length > 0);
+}
+
+function joined(parts: ReadInputs[]): ReadInputs {
+  return {
+    records: parts.flatMap((p) => p.records),
+    lines: parts.flatMap((p) => p.lines),
+    problems: parts.flatMap((p) => p.problems),
+    stamps: parts.flatMap((p) => p.stamps),
+  };
+}
+
+/** One worker's share: its result (null when it was cancelled). */
+function readIn(worker: WorkerLike, files: PickedInput[], onDone: (done: number) => void): Promise<ReadInputs | null> {
+  return new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => {
+      if (data.type === "progress") return onDone(data.done);
+      worker.terminate();
+      if (data.type === "done") resolve(data.result);
+      else if (data.type === "cancelled") resolve(null);
+      else reject(new Error(data.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || "worker error"));
+    };
+    worker.postMessage({ type: "read", files }, transferables(files));
+  });
+}
+
 /**
- * Reads in a worker started for this batch only. Cancelling tells the worker to stop before its
- * next file and also ends it at once: a parse already under way cannot be interrupted otherwise,
- * and a pathological file must not keep a core busy after the user gave up on it.
+ * Reads in workers started for this batch only, up to `threads` of them each with a run of the
+ * files: a province's thousands of files take a fraction of the time on a machine with several
+ * cores. Cancelling tells the workers to stop before their next file and also ends them at once:
+ * a parse already under way cannot be interrupted otherwise, and a pathological file must not
+ * keep a core busy after the user gave up on it.
  */
-export function parseInWorker(start: () => Promise<WorkerLike>): ParseFn {
+export function parseInWorker(start: () => Promise<WorkerLike>, threads = 1): ParseFn {
   return (files, onProgress) => {
-    let worker: WorkerLike | undefined;
+    const shares = runs(files, Math.max(1, Math.min(threads, Math.ceil(files.length / FILES_PER_WORKER))));
+    const workers: WorkerLike[] = [];
+    const done = shares.map(() => 0);
     let cancelled = false;
     let settle: (value: ReadInputs | null) => void = () => undefined;
+    const stop = (): void => workers.forEach((w) => w.terminate());
     const result = new Promise<ReadInputs | null>((resolve, reject) => {
       settle = resolve;
-      start().then(
-        (w) => {
-          if (cancelled) return w.terminate();
-          worker = w;
-          w.onmessage = ({ data }) => {
-            if (data.type === "progress") return onProgress(data.done, data.total);
+      const reading = shares.map((share, i) =>
+        start().then((w) => {
+          if (cancelled) {
             w.terminate();
-            if (data.type === "done") resolve(data.result);
-            else if (data.type === "cancelled") resolve(null);
-            else reject(new Error(data.message));
-          };
-          w.onerror = (event) => {
-            w.terminate();
-            reject(new Error(event.message || "worker error"));
-          };
-          w.postMessage({ type: "read", files }, transferables(files));
+            return null;
+          }
+          workers.push(w);
+          return readIn(w, share, (d) => {
+            done[i] = d;
+            onProgress(done.reduce((a, b) => a + b, 0), files.length);
+          });
+        }),
+      );
+      Promise.all(reading).then(
+        (parts) => resolve(cancelled || parts.some((p) => p === null) ? null : joined(parts as ReadInputs[])),
+        (error: unknown) => {
+          stop();
+          reject(error instanceof Error ? error : new Error(String(error)));
         },
-        (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
       );
     });
     const cancel = () => {
       if (cancelled) return;
       cancelled = true;
-      worker?.postMessage({ type: "cancel" });
-      worker?.terminate();
+      for (const w of workers) w.postMessage({ type: "cancel" });
+      stop();
       settle(null);
     };
     return { result, cancel };
@@ -107,10 +149,12 @@ export const parseInProcess: ParseFn = (files, onProgress) => {
 /** A worker where the webview has them, the pane's thread otherwise. */
 export const defaultParse: ParseFn = (files, onProgress) => {
   if (typeof Worker === "undefined") return parseInProcess(files, onProgress);
+  // One worker per core, at most four: beyond that memory grows faster than the time shrinks.
+  const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;
   return parseInWorker(async () => {
     const { startConsolidateWorker } = await import(/* webpackMode: "eager" */ "./consolidate-worker-start");
     return startConsolidateWorker() as unknown as WorkerLike;
-  })(files, onProgress);
+  }, Math.min(cores, 4))(files, onProgress);
 };
 
 /** What the form holds when a consolidation is previewed or written. */
@@ -201,15 +245,21 @@ export function newestFile(c: Conflict): string {
  * chosen for that unit and form are left out, and the conflict stays listed (on the lineage sheet
  * too) with the chosen file as the one kept. Conflicts without a choice follow `newestWins`.
  */
-export function consolidateChosen(records: InputRecord[], request: ConsolidateRequest, choices: Readonly<Record<string, string>>): Consolidation {
-  const first = consolidate(records, request);
+export function consolidateChosen(
+  records: InputRecord[],
+  request: ConsolidateRequest,
+  choices: Readonly<Record<string, string>>,
+  options: ConsolidateOptions = {},
+): Consolidation {
+  // The first pass only finds the conflicts: its sheets are never used when a choice follows.
+  const first = consolidate(records, request, { sheets: false });
   const picked = new Map<Conflict, string>();
   for (const c of first.conflicts) {
     const choice = choices[conflictKey(c)];
     if (choice === NEWEST) picked.set(c, newestFile(c));
     else if (choice && c.files.some((f) => f.file === choice)) picked.set(c, choice);
   }
-  if (picked.size === 0) return first;
+  if (picked.size === 0) return options.sheets === false ? first : consolidate(records, request, options);
   const dropped = new Set<unknown>();
   for (const [c, file] of picked) {
     const files = new Set(c.files.map((f) => f.file));
@@ -218,7 +268,7 @@ export function consolidateChosen(records: InputRecord[], request: ConsolidateRe
     }
   }
   const kept = records.map((r) => (r.entries.some((e) => dropped.has(e)) ? { ...r, entries: r.entries.filter((e) => !dropped.has(e)) } : r));
-  const second = consolidate(kept, request);
+  const second = consolidate(kept, request, options);
   const left = new Map(second.conflicts.map((c) => [conflictKey(c), c]));
   const conflicts = first.conflicts.flatMap((c): Conflict[] => {
     const file = picked.get(c);

@@ -154,14 +154,38 @@ function channel(): { worker: WorkerLike & { terminated: boolean; sent: ToWorker
 }
 
 describe("the worker protocol", () => {
-  test("progress after each file, then the result; the worker is ended afterwards", async () => {
+  test("progress from the first file to the last, then the result; the worker is ended afterwards", async () => {
     const { worker } = channel();
     const progress: number[] = [];
     const job = parseInWorker(async () => worker)(files.slice(0, 3), (d) => progress.push(d));
     const read = await job.result;
-    expect(progress).toEqual([1, 2, 3]);
+    // At least the first and the last file; those between as time passes, never backwards.
+    expect(progress[0]).toBe(1);
+    expect(progress.at(-1)).toBe(3);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     expect(read!.lines.map((l) => l.file)).toEqual(files.slice(0, 3).map((f) => f.name));
     expect(worker.terminated).toBe(true);
+  });
+
+  test("several workers share a batch: the results come back in the files' order, progress counts all", async () => {
+    const started: ReturnType<typeof channel>["worker"][] = [];
+    // 36 files for up to three workers: two, as a third would have fewer files than it is worth.
+    const batch = [...files, ...files.map((f) => ({ ...f, name: `lan-2/${f.name}` }))];
+    const progress: number[] = [];
+    const job = parseInWorker(async () => {
+      const { worker } = channel();
+      started.push(worker);
+      return worker;
+    }, 3)(batch, (d, t) => {
+      expect(t).toBe(batch.length);
+      progress.push(d);
+    });
+    const read = await job.result;
+    expect(started).toHaveLength(2);
+    expect(started.map((w) => (w.sent[0] as { files: PickedInput[] }).files.length)).toEqual([18, 18]);
+    expect(read!.lines.map((l) => l.file)).toEqual(batch.map((f) => f.name));
+    expect(progress.at(-1)).toBe(batch.length);
+    expect(started.every((w) => w.terminated)).toBe(true);
   });
 
   test("cancel resolves with nothing, tells the worker and ends it", async () => {
@@ -181,6 +205,24 @@ describe("the worker protocol", () => {
 });
 
 describe("consolidateChosen: the user settles each conflict", () => {
+  test("the preview (no sheets) finds the same units, conflicts and totals as the full summary", async () => {
+    const read = await readInputs([...files, copy]);
+    const records = read!.records;
+    const conflict = consolidateChosen(records, request(), {}).conflicts.find((c) => c.form === "staffing")!;
+    for (const choices of [{}, { [conflictKey(conflict)]: copy.name }]) {
+      const full = consolidateChosen(records, request(), choices);
+      const preview = consolidateChosen(records, request(), choices, { sheets: false });
+      expect(full.plans.map((p) => p.stamp.form)).toEqual(["staffing", "facilities", "investment", "procedures", "intake"]);
+      expect(preview.plans).toEqual([]);
+      expect(preview.lineage).toEqual([]);
+      expect(preview.forms).toEqual(full.forms);
+      expect(preview.forms).toEqual(full.plans.map((p) => p.stamp.form));
+      expect(preview.units).toEqual(full.units);
+      expect(preview.conflicts).toEqual(full.conflicts);
+      expect(preview.totals).toEqual(full.totals);
+    }
+  });
+
   test("a second file for one commune is a conflict; choosing a file counts that file's figures", async () => {
     const read = await readInputs([...files, copy]);
     const records = read!.records;
