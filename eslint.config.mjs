@@ -44,7 +44,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["tests/**/*.{ts,tsx}", "scripts/**/*.{ts,js,mjs}"],
+    files: ["tests/**/*.{ts,tsx}", "tests-e2e/**/*.{ts,tsx}", "scripts/**/*.{ts,js,mjs}"],
     rules: { "max-lines-per-function": "off" },
   },
   {

@@ -282,3 +282,18 @@ function stampsOf(grid: SheetGrid): Map<string, FormStamp> {
   }
   return stamps;
 }
+
+/**
+ * The names of the sheets a user sees in an .xlsx, in workbook order (hidden ones left out), or
+ * undefined when the workbook part cannot be read this way.
+ */
+export function visibleSheetNames(bytes: Uint8Array): string[] | undefined {
+  try {
+    const entries = listZip(bytes);
+    const workbook = entries?.find((e) => e.name === "xl/workbook.xml");
+    const sheets = sheetsOf(entryText(bytes, workbook));
+    return sheets?.flatMap((s) => (s.name !== undefined && !s.hidden ? [s.name] : []));
+  } catch {
+    return undefined;
+  }
+}

@@ -17,11 +17,14 @@ import type { Language, Messages, SheetPlan } from "../domain";
 import { insertForms, writeSummaryInExcel } from "../excel";
 import { ConsolidateTask } from "./ConsolidateTask";
 import type { WriteSummaryFn } from "./ConsolidateTask";
+import { fileApi } from "./file-api";
+import type { FileApi } from "./file-api";
 import { InsertTask } from "./InsertTask";
 import type { InsertFn } from "./InsertTask";
 import { recallInsert, rememberInsert } from "./remembered";
 import { excelValidateApi, ValidateTask } from "./ValidateTask";
 import type { ValidateApi } from "./ValidateTask";
+import { ValidateFilesTask } from "./ValidateFilesTask";
 
 /**
  * Where the pane runs: still waiting for Office.onReady, inside Excel, in a plain browser
@@ -47,6 +50,9 @@ const insertIntoExcel: InsertFn = (plans: SheetPlan[]) => Excel.run((context) =>
 /** The real summary write: one Excel.run per click. */
 const writeSummaryIntoExcel: WriteSummaryFn = (result, lines) => Excel.run((context) => writeSummaryInExcel(context, result, lines));
 
+/** Outside Excel the tasks work on files: downloads and picked files. */
+const browserFiles = fileApi();
+
 function hostNotice(host: HostState, m: Messages["ui"]): string | undefined {
   switch (host) {
     case "browser":
@@ -67,14 +73,18 @@ export interface AppProps {
   insert?: InsertFn;
   validation?: ValidateApi;
   writeSummary?: WriteSummaryFn;
+  /** What the tasks do outside Excel, where they work on files. */
+  files?: FileApi;
 }
 
-export function App({ host, task, insert = insertIntoExcel, validation = excelValidateApi, writeSummary = writeSummaryIntoExcel }: AppProps) {
+export function App({ host, task, insert = insertIntoExcel, validation = excelValidateApi, writeSummary = writeSummaryIntoExcel, files = browserFiles }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Language>("vi");
   const messages = messagesFor(lang);
   const m = messages.ui;
   const inExcel = host === "excel";
+  // Wherever Excel is not reachable the same tasks work on files, so nothing waits on Office.
+  const target = inExcel ? "excel" : "file";
   const initial = useMemo(() => (inExcel ? recallInsert() : {}), [inExcel]);
   const [tab, setTab] = useState<TaskTab>(taskTab(task));
 
@@ -97,7 +107,7 @@ export function App({ host, task, insert = insertIntoExcel, validation = excelVa
           </Button>
         </div>
         {notice && (
-          <MessageBar intent="warning" layout="multiline">
+          <MessageBar intent={host === "browser" ? "info" : "warning"} layout="multiline">
             <MessageBarBody>{notice}</MessageBarBody>
           </MessageBar>
         )}
@@ -120,20 +130,22 @@ export function App({ host, task, insert = insertIntoExcel, validation = excelVa
             <div role="tabpanel" id="panel-insert" aria-labelledby="tab-insert" hidden={tab !== "insert"}>
               <InsertTask
                 messages={messages}
-                canInsert={inExcel}
-                insert={insert}
+                canInsert
+                insert={inExcel ? insert : files.downloadForms}
+                target={target}
                 initial={initial}
                 onInserted={inExcel ? rememberInsert : undefined}
               />
             </div>
             <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== "validate"}>
-              <ValidateTask messages={messages} canValidate={inExcel} api={validation} />
+              {inExcel ? <ValidateTask messages={messages} canValidate api={validation} /> : <ValidateFilesTask messages={messages} api={files} />}
             </div>
             <div role="tabpanel" id="panel-consolidate" aria-labelledby="tab-consolidate" hidden={tab !== "consolidate"}>
               <ConsolidateTask
                 messages={messages}
-                canWrite={inExcel}
-                write={writeSummary}
+                canWrite
+                write={inExcel ? writeSummary : files.downloadSummary}
+                target={target}
                 initial={initial}
                 onWritten={inExcel ? rememberInsert : undefined}
               />

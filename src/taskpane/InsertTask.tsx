@@ -22,19 +22,22 @@ import type { FormId, Level, Messages, SheetPlan, Tiers } from "../domain";
 import { tableFromRows } from "../domain/units/unit-table";
 import { defaultPeriod, insertPlans, isValidYear, listView, MAX_YEAR, MIN_YEAR, tiersFor } from "./insert-plans";
 import type { InsertProblem, ListView, PickedList } from "./insert-plans";
-import { insertErrorView } from "./office-errors";
 import { UnitListPicker } from "./UnitListPicker";
 import type { ListState } from "./UnitListPicker";
-import type { InsertErrorView } from "./office-errors";
+import { taskFailure } from "./file-errors";
+import type { Target, TaskFailure } from "./file-errors";
 import type { RememberedInsert } from "./remembered";
 
-export type InsertFn = (plans: SheetPlan[]) => Promise<{ sheets: string[] }>;
+/** Puts the plans somewhere: into the open workbook, or into a downloaded file (then named in `file`). */
+export type InsertFn = (plans: SheetPlan[]) => Promise<{ sheets: string[]; file?: string }>;
 
 export interface InsertTaskProps {
   messages: Messages;
-  /** False outside Excel: the form can be filled in, but Chèn stays disabled. */
+  /** False where the forms can go nowhere: the form can be filled in, but the button stays disabled. */
   canInsert: boolean;
   insert: InsertFn;
+  /** Where the forms go: into the open workbook (Excel), or into a downloaded .xlsx (the standalone page). */
+  target?: Target;
   /** Values remembered from the last insert in this workbook. */
   initial?: Partial<RememberedInsert>;
   onInserted?: (values: RememberedInsert) => void;
@@ -57,10 +60,9 @@ interface Draft {
 type Outcome =
   | { kind: "idle" }
   | { kind: "running" }
-  | { kind: "done"; sheets: string[] }
+  | { kind: "done"; sheets: string[]; file?: string }
   | { kind: "invalid"; problem: InsertProblem }
-  | { kind: "failed"; view: InsertErrorView };
-
+  | TaskFailure;
 
 const LEVELS: Level[] = ["xa", "huyen", "tinh"];
 
@@ -85,7 +87,8 @@ const useStyles = makeStyles({
   sheetList: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-function bytesOf(file: File): Promise<ArrayBuffer> {
+/** A picked file's bytes. */
+export function bytesOf(file: File): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
   // Older webviews lack Blob.arrayBuffer.
   return new Promise((resolve, reject) => {
@@ -230,13 +233,21 @@ function OutcomeBar({ messages, outcome }: { messages: Messages; outcome: Outcom
     return (
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{m.insert.inserted(outcome.sheets.length)}</MessageBarTitle>
+          <MessageBarTitle>{outcome.file ? m.files.insert.downloaded(outcome.file, outcome.sheets.length) : m.insert.inserted(outcome.sheets.length)}</MessageBarTitle>
           <ul className={styles.sheetList}>
             {outcome.sheets.map((s) => (
               <li key={s}>{s}</li>
             ))}
           </ul>
+          {outcome.file && m.files.insert.openHint}
         </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (outcome.kind === "file-failed") {
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>{m.files.errors[outcome.key]}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -260,6 +271,12 @@ function OutcomeBar({ messages, outcome }: { messages: Messages; outcome: Outcom
   );
 }
 
+/** The button's words: write into the workbook, or make a file to download. */
+function buttonWords(messages: Messages, target: Target): { submit: string; busy: string } {
+  const f = messages.ui.files.insert;
+  return target === "file" ? { submit: f.submit, busy: f.preparing } : { submit: messages.ui.insert.submit, busy: messages.ui.insert.inserting };
+}
+
 function initialDraft(initial: Partial<RememberedInsert>, today: Date): Draft {
   const year = today.getFullYear();
   const level = initial.level ?? "huyen";
@@ -275,8 +292,11 @@ function initialDraft(initial: Partial<RememberedInsert>, today: Date): Draft {
   };
 }
 
-/** The "Chèn biểu mẫu" task: choose forms and the reporting unit, then insert one sheet per form. */
-export function InsertTask({ messages, canInsert, insert, initial = {}, onInserted, today = new Date() }: InsertTaskProps) {
+/**
+ * The "Chèn biểu mẫu" task: choose forms and the reporting unit, then insert one sheet per form
+ * into the open workbook, or (on the standalone page) download them as one .xlsx.
+ */
+export function InsertTask({ messages, canInsert, insert, target = "excel", initial = {}, onInserted, today = new Date() }: InsertTaskProps) {
   const styles = useStyles();
   const m = messages.ui.insert;
   const [draft, setDraft] = useState<Draft>(() => initialDraft(initial, today));
@@ -308,8 +328,8 @@ export function InsertTask({ messages, canInsert, insert, initial = {}, onInsert
     if (!result.ok) return setOutcome({ kind: "invalid", problem: result.problem });
     setOutcome({ kind: "running" });
     try {
-      const { sheets } = await insert(result.plans);
-      setOutcome({ kind: "done", sheets });
+      const { sheets, file } = await insert(result.plans);
+      setOutcome({ kind: "done", sheets, file });
       onInserted?.({
         level: draft.level,
         tiers: tiersFor(draft.level, draft.tiers),
@@ -320,11 +340,12 @@ export function InsertTask({ messages, canInsert, insert, initial = {}, onInsert
     } catch (error) {
       // Kept for support in the browser console; the user sees what to do instead.
       console.error(error);
-      setOutcome({ kind: "failed", view: insertErrorView(error) });
+      setOutcome(taskFailure(target, error));
     }
   };
 
   const running = outcome.kind === "running";
+  const words = buttonWords(messages, target);
   return (
     // Not a <form>: Enter in a text box (or after typing the year) must not insert sheets.
     <div className={styles.form}>
@@ -346,9 +367,9 @@ export function InsertTask({ messages, canInsert, insert, initial = {}, onInsert
       <UnitListField messages={messages} state={list} view={view} onPick={(file) => void pick(file)} onRemove={removeList} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={!canInsert || running} onClick={() => void submit()}>
-          {m.submit}
+          {words.submit}
         </Button>
-        {running && <Spinner size="tiny" label={m.inserting} />}
+        {running && <Spinner size="tiny" label={words.busy} />}
       </div>
       {!canInsert && <Text size={200}>{m.onlyInExcel}</Text>}
       <div aria-live="polite">

@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import type { HostState } from "./App";
+import { registerOfflineCache } from "./offline";
 
 /**
  * Office.onReady normally answers within a second or two; past this the pane stops waiting and
@@ -26,6 +27,7 @@ if (container) {
     // office.js did not load (opened from disk, or the file is missing): still show the form.
     host = "browser";
     render();
+    registerOfflineCache();
   } else {
     const timer = window.setTimeout(() => {
       if (host !== "connecting") return;
@@ -36,6 +38,8 @@ if (container) {
       window.clearTimeout(timer);
       host = hostStateOf(info.host);
       render();
+      // Only the standalone page caches itself for offline use; inside Office nothing changes.
+      if (host === "browser") registerOfflineCache();
     });
   }
 }

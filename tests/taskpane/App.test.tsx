@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import { en, vi } from "../../src/domain";
+import type { SheetPlan } from "../../src/domain";
 import { App } from "../../src/taskpane/App";
+import type { FileApi } from "../../src/taskpane/file-api";
 
 beforeAll(() => {
   // MessageBar measures itself with ResizeObserver, which jsdom lacks.
@@ -18,13 +20,43 @@ beforeAll(() => {
 
 const insert = jest.fn(async () => ({ sheets: [] }));
 
+/** The standalone page's file actions, recorded instead of downloading. */
+function fileMocks(): FileApi & { downloadForms: jest.Mock } {
+  return {
+    downloadForms: jest.fn(async (plans: SheetPlan[]) => ({ sheets: plans.map((p) => p.name), file: "phu-luc.xlsx" })),
+    downloadSummary: jest.fn(async () => ({ sheets: [], file: "tong-hop.xlsx" })),
+    check: jest.fn(async () => []),
+    downloadCorrected: jest.fn(async () => ({ file: "a-da-sua.xlsx", cells: 0 })),
+  };
+}
+
 describe("App", () => {
-  test("in a plain browser it explains why nothing can be inserted, and still shows the form", () => {
-    render(<App host="browser" task="insert" insert={insert} />);
+  test("in a plain browser the page says it works on files, and each task acts on files", async () => {
+    const files = fileMocks();
+    render(<App host="browser" task="insert" insert={insert} files={files} />);
     expect(screen.getByText(vi.ui.outsideOffice)).toBeTruthy();
     expect(screen.getByRole("tab", { name: vi.ui.tabs.insert }).getAttribute("aria-selected")).toBe("true");
-    expect((screen.getByRole("button", { name: vi.ui.insert.submit }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByLabelText(vi.ui.insert.unitName)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: vi.ui.insert.submit })).toBeNull();
+    fireEvent.click(screen.getByLabelText(vi.ui.insert.allForms));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: vi.ui.files.insert.submit }));
+    });
+    expect(files.downloadForms).toHaveBeenCalledTimes(1);
+    expect(insert).not.toHaveBeenCalled();
+    expect(await screen.findByText(vi.ui.files.insert.downloaded("phu-luc.xlsx", 5))).toBeTruthy();
+    // Kiểm tra picks files instead of reading the open workbook; Tổng hợp downloads instead of writing.
+    fireEvent.click(screen.getByRole("tab", { name: vi.ui.tabs.validate }));
+    expect(screen.queryByRole("button", { name: vi.ui.validate.checkAll })).toBeNull();
+    expect(screen.getByRole("button", { name: vi.ui.files.validate.choose })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: vi.ui.tabs.consolidate }));
+    expect(screen.getByRole("button", { name: vi.ui.files.consolidate.submit })).toBeTruthy();
+  });
+
+  test.each(["other-host", "unreachable"] as const)("with Office out of reach (%s) the tasks work on files too, with a warning that says why", (host) => {
+    render(<App host={host} insert={insert} files={fileMocks()} />);
+    expect(screen.getByText(host === "other-host" ? vi.ui.otherHost : vi.ui.notConnected)).toBeTruthy();
+    expect((screen.getByRole("button", { name: vi.ui.files.insert.submit }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   test("inside Excel there is no warning and Chèn is enabled; the insert, validate and consolidate tasks are offered", () => {
