@@ -25,7 +25,7 @@ import type { InputProblem, PickedInput, ReadInputs } from "./consolidate-inputs
 import { measureSince } from "./timing";
 import { UnitListPicker } from "./UnitListPicker";
 import type { ListState } from "./UnitListPicker";
-import { conflictKey, consolidateChosen, defaultParse, MAX_READ_BYTES, NEWEST, newestFile, requestFor, summaryLines, tiersOf } from "./consolidate-run";
+import { conflictKey, consolidateChosen, defaultParse, NEWEST, newestFile, requestFor, summaryLines, tiersOf } from "./consolidate-run";
 import type { ConsolidateDraft, ParseFn, ParseJob } from "./consolidate-run";
 import { readPickedList } from "./InsertTask";
 import { listView } from "./insert-plans";
@@ -98,12 +98,10 @@ const useStyles = makeStyles({
 
 /**
  * A picked file as the reader takes it: the File itself, which the worker loads, so the pane's
- * thread never holds the bytes of thousands of files. One too large is not loaded at all.
+ * thread never holds the bytes of thousands of files. Its size and date are asked there too (see
+ * PickedInput.size); one too large is then not loaded at all.
  */
-function pickedInput(pick: Pick, name: string): PickedInput {
-  const base = { name, size: pick.file.size, lastModified: pick.file.lastModified };
-  return { ...base, bytes: pick.file.size > MAX_READ_BYTES ? null : pick.file };
-}
+const pickedInput = (pick: Pick, name: string): PickedInput => ({ name, bytes: pick.file });
 
 /** Every file under a dropped folder, with its path. Drag and drop is an extra: any failure gives fewer files. */
 async function filesOfEntry(entry: FileSystemEntry): Promise<Pick[]> {
@@ -131,7 +129,15 @@ async function droppedFiles(data: DataTransfer): Promise<Pick[]> {
   return Array.from(data.files ?? [], (file) => ({ file, path: file.name }));
 }
 
-const pickKey = (p: Pick): string => `${p.path}\u0000${p.file.size}\u0000${p.file.lastModified}`;
+const sameFile = (a: File, b: File): boolean => a === b || (a.size === b.size && a.lastModified === b.lastModified);
+
+/**
+ * Whether a pick brings a file already read: the same path, size and date. Size and date are
+ * asked only when the path was seen before, as asking thousands of Files costs seconds.
+ */
+function alreadyRead(seen: Map<string, File[]>, p: Pick): boolean {
+  return seen.get(p.path)?.some((f) => sameFile(f, p.file)) ?? false;
+}
 
 /** A name not yet used among the files read: two picks may bring two different "xa-a.xlsx". */
 function freeName(name: string, used: Set<string>): string {
@@ -145,12 +151,12 @@ function useInputs(parse: ParseFn) {
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
   const [notice, setNotice] = useState<"cancelled" | "failed" | undefined>();
   const job = useRef<ParseJob | null>(null);
-  const seen = useRef(new Set<string>());
+  const seen = useRef(new Map<string, File[]>());
   const names = useRef(new Set<string>());
   useEffect(() => () => job.current?.cancel(), []);
 
   const add = async (picks: Pick[]) => {
-    const fresh = picks.filter((p) => !p.file.name.startsWith("~$") && !seen.current.has(pickKey(p)));
+    const fresh = picks.filter((p) => !p.file.name.startsWith("~$") && !alreadyRead(seen.current, p));
     if (fresh.length === 0 || job.current) return;
     setNotice(undefined);
     setProgress({ done: 0, total: fresh.length });
@@ -177,7 +183,7 @@ function useInputs(parse: ParseFn) {
     job.current = null;
     setProgress(undefined);
     if (!result) return;
-    fresh.forEach((p) => seen.current.add(pickKey(p)));
+    for (const p of fresh) seen.current.set(p.path, [...(seen.current.get(p.path) ?? []), p.file]);
     shown.forEach((n) => names.current.add(n));
     setInputs((prev) => ({
       records: [...prev.records, ...result.records],

@@ -16,7 +16,11 @@ import type { FileLine } from "../files/summary-writer";
 export interface PickedInput {
   /** The name shown and traced: the file name, or its path inside a picked folder. */
   name: string;
-  size: number;
+  /**
+   * Left out for a picked File, whose own size is asked where it is loaded: in Chromium asking
+   * a File its size or date touches the disk, which for thousands of files froze the pane.
+   */
+  size?: number;
   /** Milliseconds since 1970, as File.lastModified gives it; decides "newest wins". */
   lastModified?: number;
   /**
@@ -82,7 +86,8 @@ export interface ReadOptions {
 }
 
 /** Messages between the pane and the worker. */
-export type ToWorker = { type: "read"; files: PickedInput[] } | { type: "cancel" };
+/** `last: false` says more of the batch follows in further "read" messages. */
+export type ToWorker = { type: "read"; files: PickedInput[]; last?: boolean } | { type: "cancel" };
 export type FromWorker =
   | { type: "progress"; done: number; total: number }
   | { type: "done"; result: ReadInputs }
@@ -159,6 +164,15 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 const isoTime = (ms: number | undefined): string | undefined =>
   typeof ms === "number" && Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : undefined;
 
+/** Size and date as given, else the picked File's own. */
+function metadataOf(file: PickedInput): { size: number; lastModified?: number } {
+  const b = file.bytes;
+  const blob = typeof Blob !== "undefined" && b instanceof Blob ? b : undefined;
+  const size = file.size ?? (blob ? blob.size : b === null ? 0 : (b as ArrayBuffer | Uint8Array).byteLength);
+  const lastModified = file.lastModified ?? (blob && "lastModified" in blob && typeof blob.lastModified === "number" ? blob.lastModified : undefined);
+  return { size, lastModified };
+}
+
 function unreadable(name: string, base: { modified?: string; sha256: string }, problem: WorkbookProblem | "unreadable"): ReadInput {
   const line: FileLine = { file: name, ...base, unit: null, forms: [], status: "unreadable", errors: 0, error: vi.cli.workbookProblems[problem] };
   return { record: { file: name, ...base, entries: [], invalid: false }, line, problem, stamps: [] };
@@ -169,9 +183,10 @@ function unreadable(name: string, base: { modified?: string; sha256: string }, p
  * every failure, whatever it is, becomes an "unreadable" line, so one bad file never stops the run.
  */
 export async function readInput(file: PickedInput): Promise<ReadInput> {
-  const modified = isoTime(file.lastModified);
+  const { size, lastModified } = metadataOf(file);
+  const modified = isoTime(lastModified);
   const when = modified ? { modified } : {};
-  if (file.size > MAX_WORKBOOK_BYTES) return unreadable(file.name, { ...when, sha256: "" }, "too-large");
+  if (size > MAX_WORKBOOK_BYTES) return unreadable(file.name, { ...when, sha256: "" }, "too-large");
   const bytes = await loaded(file.bytes);
   if (bytes === null) return unreadable(file.name, { ...when, sha256: "" }, "unreadable");
   const base = { ...when, sha256: await sha256Hex(bytes) };
@@ -238,27 +253,50 @@ export async function readInputs(files: PickedInput[], options: ReadOptions = {}
 const PROGRESS_MS = 100;
 
 /**
- * The worker's side of the conversation: one "read" at a time, progress after each file, and a
- * "cancel" honoured before the next file.
+ * The worker's side of the conversation. A batch may come in parts ("read" messages, the last
+ * one marked), read in the order they came as soon as each arrives; progress counts the files
+ * read so far; one result for the whole batch after the last part; a "cancel" is honoured before
+ * the next file.
  */
 export function serveReads(scope: WorkerScope): void {
   let cancelled = false;
+  let received = 0;
+  let done = 0;
+  let complete = false;
+  let told = -Infinity;
+  let reading: Promise<ReadInputs | null> = Promise.resolve({ records: [], lines: [], problems: [], stamps: [] });
+  const tell = (): void => {
+    const finished = complete && done === received;
+    if (done > 1 && !finished && now() - told < PROGRESS_MS) return;
+    told = now();
+    scope.postMessage({ type: "progress", done, total: received });
+  };
   scope.onmessage = (event) => {
     const message = event.data;
     if (message.type === "cancel") {
       cancelled = true;
       return;
     }
-    cancelled = false;
-    let told = -Infinity;
-    readInputs(message.files, {
-      onProgress: (done, total) => {
-        if (done > 1 && done < total && now() - told < PROGRESS_MS) return;
-        told = now();
-        scope.postMessage({ type: "progress", done, total });
-      },
-      isCancelled: () => cancelled,
-    }).then(
+    received += message.files.length;
+    complete = message.last !== false;
+    reading = reading.then(async (sofar) => {
+      if (!sofar) return null;
+      const part = await readInputs(message.files, {
+        onProgress: () => {
+          done++;
+          tell();
+        },
+        isCancelled: () => cancelled,
+      });
+      if (!part) return null;
+      sofar.records.push(...part.records);
+      sofar.lines.push(...part.lines);
+      sofar.problems.push(...part.problems);
+      sofar.stamps.push(...part.stamps);
+      return sofar;
+    });
+    if (!complete) return;
+    reading.then(
       (result) => scope.postMessage(result ? { type: "done", result } : { type: "cancelled" }),
       (error: unknown) => scope.postMessage({ type: "failed", message: String(error instanceof Error ? error.message : error) }),
     );

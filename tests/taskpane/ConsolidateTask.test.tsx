@@ -177,6 +177,23 @@ describe("ConsolidateTask", () => {
     expect((screen.getByRole("button", { name: m.chooseFiles }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  test("a file picked again is not read twice; another file under the same name is read under a new one", async () => {
+    const batches: string[][] = [];
+    const parse: ParseFn = (picked) => {
+      batches.push(picked.map((p) => p.name));
+      return { result: Promise.resolve({ records: [], lines: [], problems: [], stamps: [] }), cancel: () => undefined };
+    };
+    renderTask({ parse });
+    const chooser = () => screen.getByRole("button", { name: m.chooseFiles }) as HTMLButtonElement;
+    await pick(reportInput(), files.slice(0, 2));
+    await waitFor(() => expect(chooser().disabled).toBe(false));
+    await pick(reportInput(), files.slice(0, 2));
+    const resent = new File([files[0]], files[0].name, { lastModified: FEB });
+    await pick(reportInput(), [files[1], resent]);
+    await waitFor(() => expect(batches).toHaveLength(2));
+    expect(batches).toEqual([[files[0].name, files[1].name], [`${files[0].name} (2)`]]);
+  });
+
   test("outside Excel the files can be previewed but nothing written", async () => {
     renderTask({ canWrite: false });
     expect(screen.getByText(m.onlyInExcel)).toBeTruthy();

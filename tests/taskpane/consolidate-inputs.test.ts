@@ -13,6 +13,7 @@ import type { FromWorker, PickedInput, ToWorker, WorkerScope } from "../../src/t
 import {
   conflictKey,
   consolidateChosen,
+  FILES_PER_MESSAGE,
   MAX_READ_BYTES,
   NEWEST,
   parseInWorker,
@@ -125,6 +126,20 @@ describe("readInputs: the 17 commune workbooks of thị xã Việt Yên, the tow
     expect(word.problem).toBe("unsupported-type");
   });
 
+  test("a picked File handed over as it is: its size and date are its own, and one too large is never loaded", async () => {
+    const plans = vietYenWorkbooks()[0].plans;
+    const bytes = (await writeWorkbook(plans)) as Uint8Array<ArrayBuffer>;
+    const file = new File([bytes], "xa.xlsx", { lastModified: JAN });
+    const read = await readInput({ name: "xa.xlsx", bytes: file });
+    expect(read.line).toMatchObject({ status: "ok", modified: new Date(JAN).toISOString(), sha256: sha(bytes) });
+    const huge = new File([new Uint8Array(4)], "lon.xlsx", { lastModified: FEB });
+    Object.defineProperty(huge, "size", { value: MAX_WORKBOOK_BYTES + 1 });
+    const load = jest.spyOn(huge, "arrayBuffer");
+    const big = await readInput({ name: "lon.xlsx", bytes: huge });
+    expect(big).toMatchObject({ problem: "too-large", line: { status: "unreadable", modified: new Date(FEB).toISOString() } });
+    expect(load).not.toHaveBeenCalled();
+  });
+
   test("the plain SHA-256 used without Web Crypto agrees with Node's", () => {
     for (const n of [0, 1, 55, 56, 63, 64, 65, 1000, 70_000]) {
       const b = new Uint8Array(n).map((_, i) => (i * 31 + 7) & 0xff);
@@ -187,6 +202,23 @@ describe("the worker protocol", () => {
     expect(progress.at(-1)).toBe(batch.length);
     expect(started.every((w) => w.terminated)).toBe(true);
   });
+
+  test("a large batch reaches its worker in parts, the last one marked; one result in the files' order", async () => {
+    const { worker } = channel();
+    const batch = Array.from({ length: 2 * FILES_PER_MESSAGE + 5 }, (_, i) => ({ ...files[i % files.length], name: `dot-${i}/${files[i % files.length].name}` }));
+    const progress: number[] = [];
+    const read = await parseInWorker(async () => worker)(batch, (d) => progress.push(d)).result;
+    const parts = worker.sent.map((m) => (m.type === "read" ? [m.files.length, m.last] : m.type));
+    expect(parts).toEqual([
+      [FILES_PER_MESSAGE, false],
+      [FILES_PER_MESSAGE, false],
+      [5, true],
+    ]);
+    expect(read!.lines.map((l) => l.file)).toEqual(batch.map((f) => f.name));
+    expect(read!.lines.map((l) => l.sha256)).toEqual(batch.map((f) => sha(f.bytes as Uint8Array)));
+    expect(progress.at(-1)).toBe(batch.length);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  }, 60_000);
 
   test("cancel resolves with nothing, tells the worker and ends it", async () => {
     const { worker } = channel();
