@@ -10,6 +10,7 @@ import {
   TabList,
   Text,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import { messagesFor } from "../domain";
@@ -20,6 +21,8 @@ import type { WriteSummaryFn } from "./ConsolidateTask";
 import { fileApi } from "./file-api";
 import type { FileApi } from "./file-api";
 import { InsertTask } from "./InsertTask";
+import { useShade } from "./office-theme";
+import type { OfficeThemeColors } from "./office-theme";
 import type { InsertFn } from "./InsertTask";
 import { recallInsert, rememberInsert } from "./remembered";
 import { excelValidateApi, ValidateTask } from "./ValidateTask";
@@ -75,10 +78,13 @@ export interface AppProps {
   writeSummary?: WriteSummaryFn;
   /** What the tasks do outside Excel, where they work on files. */
   files?: FileApi;
+  /** Office's theme inside Excel; elsewhere the system's colour scheme decides. */
+  officeTheme?: OfficeThemeColors;
 }
 
-export function App({ host, task, insert = insertIntoExcel, validation = excelValidateApi, writeSummary = writeSummaryIntoExcel, files = browserFiles }: AppProps) {
+export function App({ host, task, insert = insertIntoExcel, validation = excelValidateApi, writeSummary = writeSummaryIntoExcel, files = browserFiles, officeTheme }: AppProps) {
   const styles = useStyles();
+  const shade = useShade(officeTheme);
   const [lang, setLang] = useState<Language>("vi");
   const messages = messagesFor(lang);
   const m = messages.ui;
@@ -96,7 +102,7 @@ export function App({ host, task, insert = insertIntoExcel, validation = excelVa
   const notice = hostNotice(host, m);
   const other = lang === "vi" ? "en" : "vi";
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
+    <FluentProvider theme={shade === "dark" ? webDarkTheme : webLightTheme} className={styles.root} data-shade={shade}>
       <div className={styles.stack}>
         <div className={styles.header}>
           <Text as="h1" size={400} weight="semibold">

@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import type { HostState } from "./App";
+import type { OfficeThemeColors } from "./office-theme";
 import { registerOfflineCache } from "./offline";
 
 /**
@@ -20,7 +21,8 @@ if (container) {
   const root = createRoot(container);
   const task = new URLSearchParams(window.location.search).get("task");
   let host: HostState = "connecting";
-  const render = () => root.render(<App host={host} task={task} />);
+  let officeTheme: OfficeThemeColors | undefined;
+  const render = () => root.render(<App host={host} task={task} officeTheme={officeTheme} />);
   render();
 
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
@@ -37,6 +39,8 @@ if (container) {
     void Office.onReady().then((info) => {
       window.clearTimeout(timer);
       host = hostStateOf(info.host);
+      // Read once: Excel announces no theme change to a task pane; a change shows at the next opening.
+      officeTheme = host === "excel" ? Office.context?.officeTheme : undefined;
       render();
       // Only the standalone page caches itself for offline use; inside Office nothing changes.
       if (host === "browser") registerOfflineCache();
