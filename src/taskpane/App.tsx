@@ -144,7 +144,7 @@ export function App({ host, task, insert = insertIntoExcel, validation = excelVa
               />
             </div>
             <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== "validate"}>
-              {inExcel ? <ValidateTask messages={messages} canValidate api={validation} /> : <ValidateFilesTask messages={messages} api={files} />}
+              {inExcel ? <ValidateTask messages={messages} canValidate api={validation} initial={initial} /> : <ValidateFilesTask messages={messages} api={files} />}
             </div>
             <div role="tabpanel" id="panel-consolidate" aria-labelledby="tab-consolidate" hidden={tab !== "consolidate"}>
               <ConsolidateTask

@@ -27,7 +27,7 @@ import { UnitListPicker } from "./UnitListPicker";
 import type { ListState } from "./UnitListPicker";
 import { conflictKey, consolidateChosen, defaultParse, NEWEST, newestFile, requestFor, summaryLines, tiersOf } from "./consolidate-run";
 import type { ConsolidateDraft, ParseFn, ParseJob } from "./consolidate-run";
-import { readPickedList } from "./InsertTask";
+import { listToRemember, useUnitList } from "./unit-list-state";
 import { listView } from "./insert-plans";
 import { taskFailure } from "./file-errors";
 import type { Target, TaskFailure } from "./file-errors";
@@ -207,22 +207,6 @@ function useInputs(parse: ParseFn) {
   return { inputs, progress, notice, add, cancel, clear };
 }
 
-/** Reads a picked unit list; a later pick, or Bỏ danh sách, while reading wins. */
-function useUnitList() {
-  const [list, setList] = useState<ListState>({ kind: "none" });
-  const seq = useRef(0);
-  const pick = async (file: File) => {
-    const mine = ++seq.current;
-    setList({ kind: "reading", fileName: file.name });
-    const read = await readPickedList(file);
-    if (mine === seq.current) setList({ kind: "picked", list: read });
-  };
-  const remove = () => {
-    seq.current++;
-    setList({ kind: "none" });
-  };
-  return { list, pick, remove };
-}
 
 interface LevelProps {
   messages: Messages;
@@ -610,7 +594,7 @@ export function ConsolidateTask({ messages, canWrite, write, target = "excel", p
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
   const { inputs, progress, notice, add, cancel, clear } = useInputs(parse);
-  const { list, pick, remove } = useUnitList();
+  const { list, pick, remove } = useUnitList(initial.list);
   const set = (patch: Partial<ConsolidateDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const table = list.kind === "picked" && "table" in list.list ? list.list.table : undefined;
@@ -628,7 +612,8 @@ export function ConsolidateTask({ messages, canWrite, write, target = "excel", p
       const final = consolidateChosen(inputs.records, made.request, choices);
       const written = await write(final, summaryLines(inputs.lines, final));
       setOutcome({ kind: "done", sheets: written.sheets, removed: written.removed ?? [], file: written.file });
-      onWritten?.({ level: draft.level, tiers: tiersOf(draft), unitName: draft.unitName, unitCode: draft.unitCode, period: made.request.period });
+      const kept = listToRemember(list.kind === "picked" ? list.list : undefined, draft.unitCode);
+      onWritten?.({ level: draft.level, tiers: tiersOf(draft), unitName: draft.unitName, unitCode: draft.unitCode, period: made.request.period, list: kept });
     } catch (error) {
       // Kept for support in the browser console; the user sees what to do instead.
       console.error(error);

@@ -1,9 +1,7 @@
-import { useRef, useState } from "react";
 import { Field, Input, makeStyles } from "@fluentui/react-components";
 import type { Messages, UnitRef } from "../domain";
 import { expectedCommunes } from "../domain/units/unit-table";
 import type { PickedList } from "./insert-plans";
-import { readPickedList } from "./InsertTask";
 import { UnitListPicker } from "./UnitListPicker";
 import type { ListState } from "./UnitListPicker";
 
@@ -69,19 +67,3 @@ export function ExpectedUnitsField({ messages, state, view, code, onCode, onPick
   );
 }
 
-/** Reads a picked unit list; a later pick, or Bỏ danh sách, while reading wins. */
-export function useUnitList() {
-  const [list, setList] = useState<ListState>({ kind: "none" });
-  const seq = useRef(0);
-  const pick = async (file: File) => {
-    const mine = ++seq.current;
-    setList({ kind: "reading", fileName: file.name });
-    const read = await readPickedList(file);
-    if (mine === seq.current) setList({ kind: "picked", list: read });
-  };
-  const remove = () => {
-    seq.current++;
-    setList({ kind: "none" });
-  };
-  return { list, pick, remove };
-}

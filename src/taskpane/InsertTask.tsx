@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -19,12 +19,12 @@ import {
 import type { SpinButtonChangeEvent, SpinButtonOnChangeData } from "@fluentui/react-components";
 import { FORM_IDS } from "../domain";
 import type { FormId, Level, Messages, SheetPlan, Tiers } from "../domain";
-import { tableFromRows } from "../domain/units/unit-table";
 import { defaultPeriod, insertPlans, isValidYear, listView, MAX_YEAR, MIN_YEAR, tiersFor } from "./insert-plans";
-import type { InsertProblem, ListView, PickedList } from "./insert-plans";
+import type { InsertProblem, ListView } from "./insert-plans";
 import { UnitListPicker } from "./UnitListPicker";
 import type { ListState } from "./UnitListPicker";
 import { taskFailure } from "./file-errors";
+import { listToRemember, useUnitList } from "./unit-list-state";
 import type { Target, TaskFailure } from "./file-errors";
 import type { RememberedInsert } from "./remembered";
 
@@ -86,39 +86,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
   sheetList: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
-
-/** A picked file's bytes. */
-export function bytesOf(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
-  // Older webviews lack Blob.arrayBuffer.
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
-
-/** Reads a picked unit-list file; every failure becomes a problem the field can describe. */
-export async function readPickedList(file: File): Promise<PickedList> {
-  const fileName = file.name;
-  try {
-    // The spreadsheet reader is most of the bundle's weight and only a file pick needs it.
-    const { MAX_TABLE_BYTES, readTable, TableFileError } = await import(/* webpackChunkName: "read-table" */ "../files/read-table");
-    // Checked before reading, so that a huge file is never loaded into memory.
-    if (file.size > MAX_TABLE_BYTES) return { fileName, problem: "too-large" };
-    try {
-      const bytes = new Uint8Array(await bytesOf(file));
-      return { fileName, table: tableFromRows(readTable(bytes, fileName)) };
-    } catch (error) {
-      if (error instanceof TableFileError) return { fileName, problem: error.problem };
-      return { fileName, problem: "unreadable" };
-    }
-  } catch {
-    // The reader's chunk could not be loaded (server gone, pane cached offline).
-    return { fileName, problem: "unreadable" };
-  }
-}
 
 function FormsField({ m, forms, onChange }: { m: Messages["ui"]["insert"]; forms: FormId[]; onChange: (forms: FormId[]) => void }) {
   const styles = useStyles();
@@ -300,26 +267,13 @@ export function InsertTask({ messages, canInsert, insert, target = "excel", init
   const styles = useStyles();
   const m = messages.ui.insert;
   const [draft, setDraft] = useState<Draft>(() => initialDraft(initial, today));
-  const [list, setList] = useState<ListState>({ kind: "none" });
+  const { list, pick, remove: removeList } = useUnitList(initial.list);
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
-  const readSeq = useRef(0);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const period = draft.periodEdited || draft.year === null ? draft.period : defaultPeriod(draft.year);
   const picked = list.kind === "picked" ? list.list : undefined;
   const view = useMemo(() => (picked ? listView(picked, draft, messages) : undefined), [picked, draft, messages]);
-
-  const pick = async (file: File) => {
-    const seq = ++readSeq.current;
-    setList({ kind: "reading", fileName: file.name });
-    const read = await readPickedList(file);
-    // A later pick (or Bỏ danh sách) while this one was reading wins.
-    if (seq === readSeq.current) setList({ kind: "picked", list: read });
-  };
-  const removeList = () => {
-    readSeq.current++;
-    setList({ kind: "none" });
-  };
 
   const submit = async () => {
     const table = picked && "table" in picked ? picked.table : undefined;
@@ -336,6 +290,7 @@ export function InsertTask({ messages, canInsert, insert, target = "excel", init
         unitName: draft.unitName,
         unitCode: draft.unitCode,
         period,
+        list: listToRemember(picked, draft.unitCode),
       });
     } catch (error) {
       // Kept for support in the browser console; the user sees what to do instead.

@@ -8,9 +8,10 @@ import type { CorrectedCopy, FileApi } from "./file-api";
 import type { CheckedWorkbook, FileCheck, PickedWorkbook } from "./file-checks";
 import { fileErrorKey } from "./file-errors";
 import type { FileErrorKey } from "./file-errors";
-import { expectedView, ExpectedUnitsField, useUnitList } from "./ExpectedUnits";
+import { expectedView, ExpectedUnitsField } from "./ExpectedUnits";
+import { useUnitList } from "./unit-list-state";
 import { MAX_READ_BYTES } from "./consolidate-run";
-import { bytesOf } from "./InsertTask";
+import { bytesOf } from "./unit-list-state";
 import { FixBar, fixKey, groupsOf, initiallyOpen, Results, Summary } from "./IssueList";
 import type { GroupKey, ShownResult } from "./IssueList";
 

@@ -6,7 +6,9 @@ import { applyFixesInExcel, selectCell, validateInExcel } from "../excel";
 import type { ExcelValidation } from "../excel";
 import { watchSheetChanges } from "./change-watch";
 import type { ChangeWatch } from "./change-watch";
-import { expectedView, ExpectedUnitsField, useUnitList } from "./ExpectedUnits";
+import { expectedView, ExpectedUnitsField } from "./ExpectedUnits";
+import { useUnitList } from "./unit-list-state";
+import type { RememberedInsert } from "./remembered";
 import { FixBar, fixKey, groupsOf, initiallyOpen, Results, stillFixable, Summary } from "./IssueList";
 import type { GroupKey } from "./IssueList";
 import { insertErrorView } from "./office-errors";
@@ -50,6 +52,8 @@ export interface ValidateTaskProps {
   /** False outside Excel: the buttons stay disabled. */
   canValidate: boolean;
   api: ValidateApi;
+  /** The unit list and code last used in this workbook, to check the units against. */
+  initial?: Partial<RememberedInsert>;
 }
 
 type Busy = "none" | "checking" | "fixing";
@@ -224,11 +228,11 @@ function Notices({ messages, listBlocked, failure, result, fixedCount }: Notices
  * a problem's cell on click, applies the ticked certain corrections, and checks edited sheets
  * again while the pane is open.
  */
-export function ValidateTask({ messages, canValidate, api }: ValidateTaskProps) {
+export function ValidateTask({ messages, canValidate, api, initial = {} }: ValidateTaskProps) {
   const styles = useStyles();
   const m = messages.ui.validate;
-  const { list, pick, remove } = useUnitList();
-  const [code, setCode] = useState("");
+  const { list, pick, remove } = useUnitList(initial.list);
+  const [code, setCode] = useState(initial.list ? (initial.unitCode ?? "") : "");
   const [busy, setBusy] = useState<Busy>("none");
   const [failure, setFailure] = useState<InsertErrorView | undefined>();
   const [fixedCount, setFixedCount] = useState<number | undefined>();

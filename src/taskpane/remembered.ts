@@ -1,5 +1,7 @@
 import { LevelSchema, TiersSchema } from "../domain";
 import type { Level, Tiers } from "../domain";
+import { RememberedListSchema } from "./unit-list-state";
+import type { RememberedList } from "./unit-list-state";
 
 /** What the insert form keeps per workbook, so the next insert in that workbook starts from it. */
 export interface RememberedInsert {
@@ -8,6 +10,8 @@ export interface RememberedInsert {
   unitName: string;
   unitCode: string;
   period: string;
+  /** The unit list last used, cut to the unit's own units; undefined: none, or too large to keep. */
+  list?: RememberedList;
 }
 
 const KEY = "phuluc.insert";
@@ -48,6 +52,8 @@ export function recallInsert(): Partial<RememberedInsert> {
   if (unitName !== undefined) out.unitName = unitName;
   if (unitCode !== undefined) out.unitCode = unitCode;
   if (period !== undefined) out.period = period;
+  const list = RememberedListSchema.safeParse(r.list);
+  if (list.success) out.list = list.data;
   return out;
 }
 
@@ -59,7 +65,9 @@ export function rememberInsert(values: RememberedInsert): void {
   const store = settings();
   if (!store) return;
   try {
-    store.set(KEY, { ...values });
+    // Without a list, none is stored: a later task in this workbook starts without one, as the user left it.
+    const { list, ...rest } = values;
+    store.set(KEY, list ? { ...rest, list } : rest);
     store.saveAsync(() => undefined);
   } catch {
     // Nothing to tell the user: the insert itself succeeded.

@@ -12,6 +12,7 @@ import * as vy from "../../src/sample/viet-yen";
 import { ConsolidateTask } from "../../src/taskpane/ConsolidateTask";
 import type { WriteSummaryFn } from "../../src/taskpane/ConsolidateTask";
 import type { ParseFn } from "../../src/taskpane/consolidate-run";
+import type { RememberedInsert } from "../../src/taskpane/remembered";
 
 beforeAll(installDomShims);
 
@@ -45,7 +46,7 @@ beforeAll(async () => {
   faulty = await file(changed(books[1].plans, "staffing", "total", -5), "co-loi.xlsx", JAN);
 }, 60_000);
 
-function renderTask(options: { write?: WriteSummaryFn; parse?: ParseFn; canWrite?: boolean } = {}) {
+function renderTask(options: { write?: WriteSummaryFn; parse?: ParseFn; canWrite?: boolean; initial?: Partial<RememberedInsert> } = {}) {
   const write = options.write ?? jest.fn<ReturnType<WriteSummaryFn>, Parameters<WriteSummaryFn>>(async (result) => ({ sheets: [...result.plans.map((p) => p.name), "Nguồn dữ liệu"] }));
   const onWritten = jest.fn();
   render(
@@ -56,6 +57,7 @@ function renderTask(options: { write?: WriteSummaryFn; parse?: ParseFn; canWrite
         write={write}
         {...(options.parse ? { parse: options.parse } : {})}
         onWritten={onWritten}
+        {...(options.initial ? { initial: options.initial } : {})}
         today={new Date(2025, 2, 1)}
       />
     </FluentProvider>,
@@ -122,6 +124,19 @@ describe("ConsolidateTask", () => {
     expect(lines.filter((l) => l.status === "conflict").map((l) => l.file).sort()).toEqual([files[0].name, "gui-lai.xlsx"].sort());
     await waitFor(() => expect(screen.getByText(m.written(6))).toBeTruthy());
     expect(onWritten).toHaveBeenCalledWith(expect.objectContaining({ level: "huyen", tiers: 3, period: vy.PERIOD }));
+  }, 60_000);
+
+  test("the unit list remembered with the workbook names the missing commune without being picked again", async () => {
+    const list = { fileName: "danh-sach.txt", table: { layout: "names" as const, names: vy.COMMUNES.map((c) => c.unit.name) } };
+    const { onWritten } = renderTask({ initial: { level: "huyen", tiers: 3, unitName: vy.DISTRICT.name, unitCode: "", period: vy.PERIOD, list } });
+    expect(screen.getByText("danh-sach.txt: 17 đơn vị trực thuộc.")).toBeTruthy();
+    await pick(reportInput(), files.slice(0, 16));
+    await waitFor(() => expect(screen.getByText(m.previewTitle)).toBeTruthy(), { timeout: 30_000 });
+    expect(within(screen.getByRole("list", { name: m.missingTitle(1) })).getByText(missing)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(writeButton());
+    });
+    await waitFor(() => expect(onWritten).toHaveBeenCalledWith(expect.objectContaining({ list })));
   }, 60_000);
 
   test("'newest file' for every conflict, and files with errors left out by the switch", async () => {

@@ -6,16 +6,17 @@ import { vi } from "../../src/domain";
 import type { SheetPlan } from "../../src/domain";
 import { InsertTask } from "../../src/taskpane/InsertTask";
 import type { InsertFn } from "../../src/taskpane/InsertTask";
+import type { RememberedInsert } from "../../src/taskpane/remembered";
 
 beforeAll(installDomShims);
 
 const m = vi.ui;
 
-function renderTask(insert: InsertFn, canInsert = true) {
+function renderTask(insert: InsertFn, canInsert = true, initial: Partial<RememberedInsert> = {}) {
   const onInserted = jest.fn();
   render(
     <FluentProvider theme={webLightTheme}>
-      <InsertTask messages={vi} canInsert={canInsert} insert={insert} onInserted={onInserted} today={new Date(2025, 2, 1)} />
+      <InsertTask messages={vi} canInsert={canInsert} insert={insert} onInserted={onInserted} initial={initial} today={new Date(2025, 2, 1)} />
     </FluentProvider>,
   );
   return { onInserted };
@@ -34,6 +35,24 @@ async function pickFile(name: string, text: string) {
 }
 
 describe("InsertTask", () => {
+  test("a unit list remembered with the workbook is used without picking the file again, and remembered again", async () => {
+    const insert = jest.fn<ReturnType<InsertFn>, [SheetPlan[]]>(async (plans) => ({ sheets: plans.map((p) => p.name) }));
+    const list = { fileName: "ds-xa.txt", table: { layout: "names" as const, names: ["Xã Thượng Lan", "Phường Nếnh", "Xã Vân Hà"] } };
+    const { onInserted } = renderTask(insert, true, { level: "huyen", tiers: 3, unitName: "Thị xã Việt Yên", unitCode: "", period: "Năm 2025", list });
+    expect(screen.getByText(/ds-xa\.txt: 3 đơn vị/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText(m.insert.formNames.staffing));
+    fireEvent.click(insertButton());
+    await screen.findByText(m.insert.inserted(1));
+    const plan = insert.mock.calls[0][0][0];
+    expect(plan.unitRows.map((r) => r.unit.name)).toEqual(expect.arrayContaining(["Xã Thượng Lan", "Phường Nếnh", "Xã Vân Hà"]));
+    expect(onInserted).toHaveBeenCalledWith(expect.objectContaining({ list }));
+    // Bỏ danh sách: the next insert remembers none.
+    fireEvent.click(screen.getByRole("button", { name: m.list.remove }));
+    fireEvent.click(insertButton());
+    await waitFor(() => expect(onInserted).toHaveBeenCalledTimes(2));
+    expect(onInserted.mock.calls[1][0].list).toBeUndefined();
+  });
+
   test("inserting one form passes plans whose stamps carry the typed unit", async () => {
     const insert = jest.fn<ReturnType<InsertFn>, [SheetPlan[]]>(async (plans) => ({ sheets: plans.map((p) => p.name) }));
     const { onInserted } = renderTask(insert);

@@ -34,4 +34,17 @@ describe("remembered insert values", () => {
     fakeOffice({ "phuluc.insert": { level: "commune", tiers: 4, unitName: 12, unitCode: "07759", period: "x".repeat(500) } });
     expect(recallInsert()).toEqual({ unitCode: "07759" });
   });
+
+  test("the unit list comes back with the values; one edited into nonsense is dropped, the rest kept", () => {
+    const { store } = fakeOffice();
+    const list = { fileName: "ds.txt", table: { layout: "names" as const, names: ["Xã Thượng Lan", "Phường Nếnh"] } };
+    const values = { level: "huyen" as const, tiers: 3 as const, unitName: "Thị xã Việt Yên", unitCode: "", period: "Năm 2024" };
+    rememberInsert({ ...values, list });
+    expect(recallInsert()).toEqual({ ...values, list });
+    // Saved again without a list: the old one is not recalled.
+    rememberInsert(values);
+    expect(recallInsert()).toEqual(values);
+    store.set("phuluc.insert", { ...values, list: { fileName: "ds.txt", table: { layout: "names", names: [42] } } });
+    expect(recallInsert()).toEqual(values);
+  });
 });
