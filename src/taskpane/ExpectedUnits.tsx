@@ -1,6 +1,7 @@
 import { Field, Input, makeStyles } from "@fluentui/react-components";
 import type { Messages, UnitRef } from "../domain";
 import { expectedCommunes } from "../domain/units/unit-table";
+import { listProblemText } from "./insert-plans";
 import type { PickedList } from "./insert-plans";
 import { UnitListPicker } from "./UnitListPicker";
 import type { ListState } from "./UnitListPicker";
@@ -17,11 +18,7 @@ export type ExpectedView = { state: "error" | "success"; text: string; units?: U
 export function expectedView(list: PickedList, code: string, messages: Messages): ExpectedView {
   const m = messages.ui.list;
   const file = list.fileName;
-  if ("problem" in list) {
-    if (list.problem === "unreadable") return { state: "error", text: m.unreadableUnknown(file) };
-    if (list.problem === "empty") return { state: "error", text: m.empty(file) };
-    return { state: "error", text: m.unreadable(file, messages.cli.tableProblems[list.problem]) };
-  }
+  if ("problem" in list) return { state: "error", text: listProblemText(list, messages) };
   const wanted = code.trim();
   const expected = expectedCommunes(list.table, wanted || undefined);
   if (expected.ok) {

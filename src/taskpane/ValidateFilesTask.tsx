@@ -11,7 +11,7 @@ import type { FileErrorKey } from "./file-errors";
 import { expectedView, ExpectedUnitsField } from "./ExpectedUnits";
 import { useUnitList } from "./unit-list-state";
 import { MAX_READ_BYTES } from "./consolidate-run";
-import { bytesOf } from "./unit-list-state";
+import { blobBytes } from "./blob-bytes";
 import { FixBar, fixKey, groupsOf, initiallyOpen, Results, Summary } from "./IssueList";
 import type { GroupKey, ShownResult } from "./IssueList";
 
@@ -53,7 +53,7 @@ async function loadPicked(file: File): Promise<PickedWorkbook> {
   // Larger files are not even loaded: the reader refuses them anyway.
   if (file.size > MAX_READ_BYTES) return { ...base, bytes: null };
   try {
-    return { ...base, bytes: new Uint8Array(await bytesOf(file)) };
+    return { ...base, bytes: new Uint8Array(await blobBytes(file)) };
   } catch {
     // Gone or unreadable since it was picked: the check says so for this file alone.
     return { ...base, bytes: null };

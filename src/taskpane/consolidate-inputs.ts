@@ -11,6 +11,7 @@ import { MAX_WORKBOOK_BYTES, readWorkbook, WorkbookFileError } from "../files/re
 import type { WorkbookProblem } from "../files/read-workbook";
 // Type only: the summary writer itself (exceljs) is never bundled into the pane or the worker.
 import type { FileLine } from "../files/summary-writer";
+import { blobBytes } from "./blob-bytes";
 
 /** One picked file. `bytes` is null when it was not loaded: too large to be worth it, or unreadable. */
 export interface PickedInput {
@@ -29,17 +30,6 @@ export interface PickedInput {
    * not be loaded.
    */
   bytes: ArrayBuffer | Uint8Array | Blob | null;
-}
-
-/** A picked file's bytes; older webviews lack Blob.arrayBuffer. */
-export function blobBytes(blob: Blob): Promise<ArrayBuffer> {
-  if (typeof blob.arrayBuffer === "function") return blob.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 /** The bytes of a picked input, loading a file that was handed over as it is; null when it is gone. */

@@ -121,15 +121,19 @@ function rosterProblemText(file: string, roster: RosterResult & { ok: false }, m
   }
 }
 
+/** Why a picked unit-list file gave no list, as the list field says it. */
+export function listProblemText(list: Extract<PickedList, { problem: unknown }>, messages: Messages): string {
+  const m = messages.ui.list;
+  if (list.problem === "unreadable") return m.unreadableUnknown(list.fileName);
+  if (list.problem === "empty") return m.empty(list.fileName);
+  return m.unreadable(list.fileName, messages.cli.tableProblems[list.problem]);
+}
+
 /** The list field's message: how many units the list gives and the reporting unit, or what is wrong. */
 export function listView(list: PickedList, req: Pick<InsertRequest, "level" | "tiers" | "unitCode">, messages: Messages): ListView {
   const m = messages.ui.list;
   const file = list.fileName;
-  if ("problem" in list) {
-    if (list.problem === "unreadable") return { state: "error", text: m.unreadableUnknown(file) };
-    if (list.problem === "empty") return { state: "error", text: m.empty(file) };
-    return { state: "error", text: m.unreadable(file, messages.cli.tableProblems[list.problem]) };
-  }
+  if ("problem" in list) return { state: "error", text: listProblemText(list, messages) };
   const roster = rosterOf({ ...req, table: list.table });
   if (!roster) return { state: "error", text: m.unreadableUnknown(file) };
   if (!roster.ok) return { state: "error", text: rosterProblemText(file, roster, m) };

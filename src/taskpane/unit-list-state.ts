@@ -8,18 +8,7 @@ import { tableFromRows } from "../domain/units/unit-table";
 import type { UnitRow, UnitTable } from "../domain/units/unit-table";
 import type { PickedList } from "./insert-plans";
 import type { ListState } from "./UnitListPicker";
-
-/** A picked file's bytes. */
-export function bytesOf(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
-  // Older webviews lack Blob.arrayBuffer.
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
+import { blobBytes } from "./blob-bytes";
 
 /** Reads a picked unit-list file; every failure becomes a problem the field can describe. */
 export async function readPickedList(file: File): Promise<PickedList> {
@@ -30,7 +19,7 @@ export async function readPickedList(file: File): Promise<PickedList> {
     // Checked before reading, so that a huge file is never loaded into memory.
     if (file.size > MAX_TABLE_BYTES) return { fileName, problem: "too-large" };
     try {
-      const bytes = new Uint8Array(await bytesOf(file));
+      const bytes = new Uint8Array(await blobBytes(file));
       return { fileName, table: tableFromRows(readTable(bytes, fileName)) };
     } catch (error) {
       if (error instanceof TableFileError) return { fileName, problem: error.problem };
