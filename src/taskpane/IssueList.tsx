@@ -67,6 +67,14 @@ function groupOf(code: string): GroupKey {
 /** Identifies a correction across re-checks. */
 export const fixKey = (fix: Pick<CellFix, "sheet" | "cell" | "code">): string => `${fix.sheet}\u0000${fix.cell}\u0000${fix.code}`;
 
+/** The ticked fixes with one more ticked or unticked: a new set, as React state wants. */
+export function withTick(ticked: Set<string>, key: string, on: boolean): Set<string> {
+  const next = new Set(ticked);
+  if (on) next.add(key);
+  else next.delete(key);
+  return next;
+}
+
 interface Item {
   key: string;
   sheet: string;

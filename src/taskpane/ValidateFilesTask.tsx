@@ -12,7 +12,7 @@ import { expectedView, ExpectedUnitsField } from "./ExpectedUnits";
 import { useUnitList } from "./unit-list-state";
 import { MAX_READ_BYTES } from "./consolidate-run";
 import { blobBytes } from "./blob-bytes";
-import { FixBar, fixKey, groupsOf, initiallyOpen, Results, Summary } from "./IssueList";
+import { FixBar, fixKey, groupsOf, initiallyOpen, Results, withTick, Summary } from "./IssueList";
 import type { GroupKey, ShownResult } from "./IssueList";
 
 export interface ValidateFilesTaskProps {
@@ -168,12 +168,7 @@ function CheckedFile({ messages, check, expected, api }: CheckedFileProps) {
   const [copy, setCopy] = useState<CopyState>({ kind: "idle" });
   const correctable = canCorrect(check.name);
   const tick = (key: string, on: boolean) =>
-    setTicked((t) => {
-      const next = new Set(t);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
+    setTicked((t) => withTick(t, key, on));
   const download = async () => {
     const chosen = check.fixes.filter((fix) => ticked.has(fixKey(fix)));
     setCopy({ kind: "busy" });

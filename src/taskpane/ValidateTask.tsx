@@ -9,7 +9,7 @@ import type { ChangeWatch } from "./change-watch";
 import { expectedView, ExpectedUnitsField } from "./ExpectedUnits";
 import { useUnitList } from "./unit-list-state";
 import type { RememberedInsert } from "./remembered";
-import { FixBar, fixKey, groupsOf, initiallyOpen, Results, stillFixable, Summary } from "./IssueList";
+import { FixBar, fixKey, groupsOf, initiallyOpen, Results, withTick, stillFixable, Summary } from "./IssueList";
 import type { GroupKey } from "./IssueList";
 import { insertErrorView } from "./office-errors";
 import type { InsertErrorView } from "./office-errors";
@@ -158,12 +158,7 @@ function useResult() {
     if (reopen) setOpen(initiallyOpen(groupsOf(fresh)));
   }, []);
   const tick = (key: string, on: boolean) =>
-    setTicked((t) => {
-      const next = new Set(t);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
+    setTicked((t) => withTick(t, key, on));
   const tickAll = (on: boolean) => setTicked(on && result ? new Set(result.fixes.map(fixKey)) : new Set());
   return { result, ticked, open, setOpen, show, tick, tickAll };
 }
