@@ -226,7 +226,7 @@ describe("App", () => {
     expect(screen.getByRole("tab", { name: vi.ui.tabs.validate }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByRole("button", { name: m.checkAll })).toBeTruthy();
     expect(screen.queryByRole("button", { name: vi.ui.insert.submit })).toBeNull();
-    expect(screen.queryByText(vi.ui.taskNotReady)).toBeNull();
+    expect(screen.queryByText(/đang được xây dựng/)).toBeNull();
 
     fireEvent.click(screen.getByRole("tab", { name: vi.ui.tabs.insert }));
     expect(screen.getByRole("button", { name: vi.ui.insert.submit })).toBeTruthy();

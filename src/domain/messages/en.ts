@@ -242,7 +242,6 @@ export const en: Messages = {
       "One-Stop Shop Appendices can insert only into an Excel workbook. Here the page works on files: download forms, choose files to check or consolidate.",
     notConnected:
       "Could not connect to Excel, so the page works on files: download forms, choose files to check or consolidate. To work inside Excel: close this pane and open it again; if that does not help, restart Excel.",
-    taskNotReady: "This feature is still being built. Insert form is available now.",
     insert: {
       forms: "Forms",
       allForms: "All",

@@ -260,7 +260,6 @@ export const vi = {
       "Phụ lục Một cửa chỉ chèn được vào sổ làm việc Excel. Ở đây trang làm việc trên tệp: tải biểu mẫu về, chọn tệp để kiểm tra hoặc tổng hợp.",
     notConnected:
       "Chưa kết nối được với Excel nên trang đang làm việc trên tệp: tải biểu mẫu về, chọn tệp để kiểm tra hoặc tổng hợp. Muốn làm ngay trong Excel: đóng ngăn này rồi mở lại; nếu vẫn vậy, hãy khởi động lại Excel.",
-    taskNotReady: "Chức năng này đang được xây dựng. Hiện có thể dùng Chèn biểu mẫu.",
     insert: {
       forms: "Biểu mẫu",
       allForms: "Tất cả",
